@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Arbiter",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "arbiter", targets: ["arbiter"]),
+        .library(name: "ArbiterCore", targets: ["ArbiterCore"]),
+        .library(name: "ArbiterYAML", targets: ["ArbiterYAML"]),
+        .library(name: "ArbiterReport", targets: ["ArbiterReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "ArbiterCore"),
+        .target(name: "ArbiterYAML", dependencies: ["ArbiterCore", "CYAML"]),
+        .target(name: "ArbiterReport", dependencies: ["ArbiterCore"]),
+        .executableTarget(
+            name: "arbiter",
+            dependencies: [
+                "ArbiterCore", "ArbiterYAML", "ArbiterReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ArbiterCoreTests", dependencies: ["ArbiterCore", "ArbiterYAML"]),
+        .testTarget(name: "ArbiterYAMLTests", dependencies: ["ArbiterYAML", "ArbiterCore"]),
+        .testTarget(name: "ArbiterReportTests", dependencies: ["ArbiterReport", "ArbiterCore", "ArbiterYAML"]),
+        .testTarget(name: "ArbiterCLITests", dependencies: ["arbiter"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,26 @@
+/// Bounds that keep a hostile file from costing more than a fair share of time or memory.
+/// Every one ends in an ordinary diagnostic, never a crash.
+public struct LoaderLimits: Sendable, Hashable {
+    /// Largest file accepted, in bytes.
+    public var maxFileSize: Int
+    /// Deepest nesting of mappings and sequences.
+    public var maxDepth: Int
+    /// Nodes that may be created by expanding aliases, summed over the document.
+    /// Small on purpose: dossiers have no reason to use aliases heavily, and a
+    /// billion-laughs file must fail after a few thousand steps, not a few billion.
+    public var maxAliasNodes: Int
+    /// Longest scalar, in bytes.
+    public var maxScalarLength: Int
+
+    public init(
+        maxFileSize: Int = 1 << 20,
+        maxDepth: Int = 64,
+        maxAliasNodes: Int = 1_000,
+        maxScalarLength: Int = 64 << 10
+    ) {
+        self.maxFileSize = maxFileSize
+        self.maxDepth = maxDepth
+        self.maxAliasNodes = maxAliasNodes
+        self.maxScalarLength = maxScalarLength
+    }
+}

@@ -1,0 +1,345 @@
+import ArbiterCore
+import CYAML
+
+/// Loads one YAML document into a `Document` of located nodes, using libyaml's event
+/// API directly. This file is the only one that touches the C API.
+///
+/// Problems in the input come back as diagnostics with stable codes (`yaml.*`); the
+/// loader itself never traps on any input.
+public struct YAMLLoader: Sendable {
+    public var limits: LoaderLimits
+
+    public init(limits: LoaderLimits = LoaderLimits()) {
+        self.limits = limits
+    }
+
+    /// Loads `text` as if read from `file`.
+    public func load(file: String, text: String) -> Result<Document, DiagnosticError> {
+        load(file: file, bytes: Array(text.utf8))
+    }
+
+    /// Loads `bytes` as if read from `file`. Exactly one document is expected; an empty
+    /// or comment-only file is a document whose root is null.
+    public func load(file: String, bytes: [UInt8]) -> Result<Document, DiagnosticError> {
+        if bytes.count > limits.maxFileSize {
+            return .failure(DiagnosticError(.error(
+                "yaml.file-too-large",
+                "file is \(bytes.count) bytes, over the limit of \(limits.maxFileSize) bytes",
+                file: file, range: .fileStart,
+                notes: [.hint("split the file, or raise the limit if this size is expected")])))
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var builder = DocumentBuilder(file: file, limits: limits, input: buffer)
+            return builder.run()
+        }
+    }
+}
+
+/// Turns the event stream into nodes. A struct with a stack of open collections, one
+/// small method per event kind.
+private struct DocumentBuilder {
+    private struct Frame {
+        var isMapping: Bool
+        var start: SourcePosition
+        var anchor: String?
+        var items: [Node] = []
+        var entries: [Node.Entry] = []
+        var pendingKey: (text: String, range: SourceRange)?
+        /// Nodes in this subtree, used to charge alias expansions their real size.
+        var nodeCount = 1
+    }
+
+    let file: String
+    let limits: LoaderLimits
+    let input: UnsafeBufferPointer<UInt8>
+    private var stack: [Frame] = []
+    private var anchors: [String: (node: Node, count: Int)] = [:]
+    private var aliasNodes = 0
+    private var root: Node?
+    private var documents = 0
+    private var problems: [Diagnostic] = []
+
+    init(file: String, limits: LoaderLimits, input: UnsafeBufferPointer<UInt8>) {
+        self.file = file
+        self.limits = limits
+        self.input = input
+    }
+
+    mutating func run() -> Result<Document, DiagnosticError> {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            return .failure(DiagnosticError(.error("yaml.internal", "libyaml could not start a parser",
+                                                   file: file, range: .fileStart)))
+        }
+        defer { yaml_parser_delete(&parser) }
+        if let base = input.baseAddress {
+            yaml_parser_set_input_string(&parser, base, input.count)
+        } else {
+            var empty: UInt8 = 0
+            yaml_parser_set_input_string(&parser, &empty, 0)
+        }
+
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                problems.append(parserError(parser))
+                break
+            }
+            let type = event.type
+            let keepGoing = handle(event)
+            yaml_event_delete(&event)
+            if !keepGoing || type == YAML_STREAM_END_EVENT { break }
+        }
+        if problems.hasErrors { return .failure(DiagnosticError(problems)) }
+        return .success(Document(file: file, root: root ?? Node(.null, range: .fileStart)))
+    }
+
+    // MARK: events
+
+    /// Returns false when loading must stop.
+    private mutating func handle(_ event: yaml_event_t) -> Bool {
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                problems.append(.error("yaml.multiple-documents", "a second YAML document where one is expected",
+                                       file: file, range: range(event.start_mark, event.end_mark),
+                                       notes: [.hint("remove the '---' line, or put each document in its own file")]))
+                return false
+            }
+            return true
+        case YAML_SCALAR_EVENT:
+            return scalar(event)
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            return open(event, isMapping: event.type == YAML_MAPPING_START_EVENT)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            return close(event)
+        case YAML_ALIAS_EVENT:
+            return alias(event)
+        default:
+            return true
+        }
+    }
+
+    private mutating func scalar(_ event: yaml_event_t) -> Bool {
+        let data = event.data.scalar
+        let nodeRange = range(event.start_mark, event.end_mark)
+        if data.length > limits.maxScalarLength {
+            problems.append(.error("yaml.scalar-too-long",
+                                   "scalar is \(data.length) bytes, over the limit of \(limits.maxScalarLength)",
+                                   file: file, range: nodeRange,
+                                   notes: [.hint("shorten the text or move it into a linked source")]))
+            return false
+        }
+        let bytes = UnsafeBufferPointer(start: data.value, count: Int(data.length))
+        let isPlain = data.style == YAML_PLAIN_SCALAR_STYLE
+        let tag = data.tag.map { String(cString: $0) }
+        var value: Node.Value
+
+        if let tag, tag != "!" {
+            guard let core = CoreTag(uri: tag) else { return unknownTag(tag, at: nodeRange) }
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard let tagged = ScalarResolver.resolveTagged(text, bytes: bytes, tag: core) else {
+                problems.append(.error("yaml.invalid-tagged-value", "'\(text)' is not a valid !!\(core.rawValue)",
+                                       file: file, range: nodeRange))
+                return true
+            }
+            value = tagged
+        } else if isPlain && tag == nil {
+            switch ScalarResolver.resolvePlain(bytes) {
+            case .value(let resolved): value = resolved
+            case .string: value = .string(String(decoding: bytes, as: UTF8.self))
+            case .outOfRange:
+                problems.append(.error("yaml.number-out-of-range",
+                                       "integer '\(String(decoding: bytes, as: UTF8.self))' does not fit in 64 bits",
+                                       file: file, range: nodeRange,
+                                       notes: [.hint("quote it if it is an identifier rather than a number")]))
+                return true
+            }
+        } else {
+            value = .string(String(decoding: bytes, as: UTF8.self))
+        }
+
+        let node = Node(value, range: nodeRange)
+        if let anchor = data.anchor { anchors[String(cString: anchor)] = (node, 1) }
+
+        // A scalar in key position becomes the pending key rather than a value.
+        if let top = stack.indices.last, stack[top].isMapping, stack[top].pendingKey == nil {
+            if isPlain && tag == nil && bytes.count == 2 && bytes[0] == UInt8(ascii: "<") && bytes[1] == UInt8(ascii: "<") {
+                problems.append(.error("yaml.merge-key", "merge keys ('<<') are not supported",
+                                       file: file, range: nodeRange,
+                                       notes: [.hint("write the keys out in full; a dossier should read the same to a person as to Arbiter")]))
+                return false
+            }
+            let text: String
+            if case .string(let string) = value { text = string } else { text = String(decoding: bytes, as: UTF8.self) }
+            stack[top].pendingKey = (text, nodeRange)
+            return true
+        }
+        attach(node, count: 1)
+        return true
+    }
+
+    private mutating func open(_ event: yaml_event_t, isMapping: Bool) -> Bool {
+        let start = position(event.start_mark)
+        if let top = stack.last, top.isMapping, top.pendingKey == nil {
+            problems.append(.error("yaml.non-scalar-key", "a mapping key must be a plain value, not a \(isMapping ? "mapping" : "list")",
+                                   file: file, range: range(event.start_mark, event.end_mark)))
+            return false
+        }
+        if stack.count >= limits.maxDepth {
+            problems.append(.error("yaml.depth-limit", "nesting is deeper than the limit of \(limits.maxDepth) levels",
+                                   file: file, range: SourceRange(at: start),
+                                   notes: [.hint("flatten the structure; no dossier or pack needs this depth")]))
+            return false
+        }
+        let rawTag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
+        if let rawTag {
+            let tag = String(cString: rawTag)
+            let expected: CoreTag = isMapping ? .map : .seq
+            if tag != "!" && CoreTag(uri: tag) != expected {
+                return unknownTag(tag, at: range(event.start_mark, event.end_mark))
+            }
+        }
+        let rawAnchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+        stack.append(Frame(isMapping: isMapping, start: start, anchor: rawAnchor.map { String(cString: $0) }))
+        return true
+    }
+
+    private mutating func close(_ event: yaml_event_t) -> Bool {
+        guard let frame = stack.popLast() else { return true }
+        let nodeRange = SourceRange(start: frame.start, end: position(event.end_mark))
+        let node = Node(frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items), range: nodeRange)
+        if let anchor = frame.anchor { anchors[anchor] = (node, frame.nodeCount) }
+        attach(node, count: frame.nodeCount)
+        return true
+    }
+
+    private mutating func alias(_ event: yaml_event_t) -> Bool {
+        let name = String(cString: event.data.alias.anchor)
+        let aliasRange = range(event.start_mark, event.end_mark)
+        guard let (anchored, count) = anchors[name] else {
+            problems.append(.error("yaml.undefined-alias", "alias '*\(name)' refers to no anchor defined before it",
+                                   file: file, range: aliasRange,
+                                   notes: [.hint("define '&\(name)' earlier in the file")]))
+            return false
+        }
+        aliasNodes += count
+        if aliasNodes > limits.maxAliasNodes {
+            problems.append(.error("yaml.alias-limit",
+                                   "aliases expand to more than \(limits.maxAliasNodes) nodes",
+                                   file: file, range: aliasRange,
+                                   notes: [.hint("write the repeated values out, or use fewer aliases")]))
+            return false
+        }
+        if let top = stack.indices.last, stack[top].isMapping, stack[top].pendingKey == nil {
+            guard case .string(let text) = anchored.value else {
+                problems.append(.error("yaml.non-scalar-key", "an alias used as a key must name a string",
+                                       file: file, range: aliasRange))
+                return false
+            }
+            stack[top].pendingKey = (text, aliasRange)
+            return true
+        }
+        var node = anchored
+        node.range = aliasRange
+        attach(node, count: count)
+        return true
+    }
+
+    private mutating func unknownTag(_ tag: String, at nodeRange: SourceRange) -> Bool {
+        let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
+        problems.append(.error("yaml.unknown-tag", "tag '\(shown)' is not allowed",
+                               file: file, range: nodeRange,
+                               notes: [.hint("Arbiter reads plain data only; remove the tag")]))
+        return false
+    }
+
+    // MARK: building
+
+    private mutating func attach(_ node: Node, count: Int) {
+        guard let top = stack.indices.last else {
+            root = node
+            return
+        }
+        stack[top].nodeCount += count
+        if stack[top].isMapping {
+            guard let key = stack[top].pendingKey else { return }
+            stack[top].pendingKey = nil
+            if let previous = stack[top].entries.first(where: { $0.key == key.text }) {
+                problems.append(.error("yaml.duplicate-key", "duplicate key '\(key.text)'",
+                                       file: file, range: key.range,
+                                       notes: [.init("first defined here", file: file, range: previous.keyRange)]))
+                return
+            }
+            stack[top].entries.append(Node.Entry(key: key.text, keyRange: key.range, value: node))
+        } else {
+            stack[top].items.append(node)
+        }
+    }
+
+    // MARK: positions and errors
+
+    private func position(_ mark: yaml_mark_t) -> SourcePosition {
+        SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    private func range(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceRange {
+        SourceRange(start: position(start), end: position(end))
+    }
+
+    private func parserError(_ parser: yaml_parser_t) -> Diagnostic {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        switch parser.error {
+        case YAML_READER_ERROR:
+            let at = positionOfByte(Int(parser.problem_offset))
+            let isControl = problem.contains("control characters")
+            let code = isControl ? "yaml.control-character" : "yaml.invalid-encoding"
+            let value = parser.problem_value
+            let detail = value >= 0 ? " (byte 0x\(String(value, radix: 16, uppercase: true)))" : ""
+            return .error(code, problem + detail, file: file, range: SourceRange(at: at),
+                          notes: [.hint(isControl ? "remove the control character; only tabs and line breaks are allowed"
+                                                  : "save the file as UTF-8")])
+        case YAML_MEMORY_ERROR:
+            return .error("yaml.internal", "libyaml ran out of memory", file: file, range: .fileStart)
+        default:
+            var notes: [Diagnostic.Note] = []
+            if let context = parser.context.map({ String(cString: $0) }) {
+                notes.append(.init(context, file: file, range: SourceRange(at: position(parser.context_mark))))
+            }
+            if problem.contains("cannot start any token") && byte(at: Int(parser.problem_mark.index)) == 0x09 {
+                notes.append(.hint("YAML does not allow tabs for indentation; use spaces"))
+            }
+            return .error("yaml.syntax", problem, file: file, range: SourceRange(at: position(parser.problem_mark)), notes: notes)
+        }
+    }
+
+    private func byte(at scalarIndex: Int) -> UInt8? {
+        // libyaml's mark index counts scalars; walk to the matching byte.
+        var scalars = 0
+        for (offset, byte) in input.enumerated() where byte & 0xC0 != 0x80 {
+            if scalars == scalarIndex { return input[offset] }
+            scalars += 1
+        }
+        return nil
+    }
+
+    /// Reader errors carry a byte offset, not a mark; count lines and scalars up to it.
+    private func positionOfByte(_ offset: Int) -> SourcePosition {
+        var line = 1
+        var column = 1
+        var index = 0
+        let end = min(offset, input.count)
+        while index < end {
+            let byte = input[index]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        return SourcePosition(line: line, column: column)
+    }
+}

@@ -160,7 +160,7 @@ private struct DocumentBuilder {
             value = .string(String(decoding: bytes, as: UTF8.self))
         }
 
-        let node = Node(value, range: nodeRange)
+        let node = Node(value, range: nodeRange, style: Self.style(data.style))
         if let anchor = data.anchor { anchors[String(cString: anchor)] = (node, 1) }
 
         // A scalar in key position becomes the pending key rather than a value.
@@ -209,7 +209,7 @@ private struct DocumentBuilder {
     private mutating func close(_ event: yaml_event_t) -> Bool {
         guard let frame = stack.popLast() else { return true }
         let nodeRange = SourceRange(start: frame.start, end: position(event.end_mark))
-        let node = Node(frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items), range: nodeRange)
+        let node = Node(frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items), range: nodeRange, style: .collection)
         if let anchor = frame.anchor { anchors[anchor] = (node, frame.nodeCount) }
         attach(node, count: frame.nodeCount)
         return true
@@ -253,6 +253,16 @@ private struct DocumentBuilder {
                                file: file, range: nodeRange,
                                notes: [.hint("Arbiter reads plain data only; remove the tag")]))
         return false
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> Node.Style {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
     }
 
     // MARK: building

@@ -25,12 +25,20 @@ public struct Node: Sendable, Hashable {
         }
     }
 
+    /// How a scalar was written; expressions inside pack scalars use it to map an
+    /// offset in the text back to a line and column of the file.
+    public enum Style: UInt8, Sendable, Hashable {
+        case plain, singleQuoted, doubleQuoted, literal, folded, collection
+    }
+
     public var value: Value
     public var range: SourceRange
+    public var style: Style
 
-    public init(_ value: Value, range: SourceRange) {
+    public init(_ value: Value, range: SourceRange, style: Style = .plain) {
         self.value = value
         self.range = range
+        self.style = style
     }
 
     public var isNull: Bool {

@@ -1,0 +1,90 @@
+/// Reads a YAML mapping field by field, remembering which keys were used so that
+/// everything left over can be reported at its own position, with a suggestion.
+struct FieldReader {
+    let node: Node
+    /// Names the mapping in messages: "rule 'DA-BIO-001'", "source", "pack".
+    let context: String
+    private var entries: [Node.Entry]
+    private var used: Set<String> = []
+
+    /// Returns nil (after reporting) when `node` is not a mapping.
+    init?(_ node: Node, context: String, into problems: inout DiagnosticCollector) {
+        guard let entries = node.entries else {
+            problems.error("wrong-type", "\(context) must be a mapping, found \(node.kindDescription)", at: node.range)
+            return nil
+        }
+        self.node = node
+        self.context = context
+        self.entries = entries
+    }
+
+    mutating func take(_ key: String) -> Node? {
+        used.insert(key)
+        guard let entry = entries.first(where: { $0.key == key }), !entry.value.isNull else { return nil }
+        return entry.value
+    }
+
+    mutating func entry(_ key: String) -> Node.Entry? {
+        used.insert(key)
+        return entries.first { $0.key == key }
+    }
+
+    mutating func string(_ key: String, required: Bool = false, into problems: inout DiagnosticCollector) -> String? {
+        guard let value = take(key) else {
+            if required { missing(key, into: &problems) }
+            return nil
+        }
+        guard case .string(let text) = value.value else {
+            problems.error("wrong-type", "'\(key)' must be a string, found \(value.kindDescription)", at: value.range,
+                           notes: [.hint("put the value in quotes")])
+            return nil
+        }
+        if required && text.isEmpty {
+            problems.error("missing-field", "'\(key)' in \(context) must not be empty", at: value.range)
+            return nil
+        }
+        return text
+    }
+
+    mutating func number(_ key: String, required: Bool = false, into problems: inout DiagnosticCollector) -> Double? {
+        guard let value = take(key) else {
+            if required { missing(key, into: &problems) }
+            return nil
+        }
+        switch value.value {
+        case .int(let number): return Double(number)
+        case .float(let number) where number.isFinite: return number
+        default:
+            problems.error("wrong-type", "'\(key)' must be a finite number, found \(value.kindDescription)", at: value.range)
+            return nil
+        }
+    }
+
+    mutating func stringList(_ key: String, into problems: inout DiagnosticCollector) -> [(String, SourceRange)] {
+        guard let value = take(key) else { return [] }
+        guard let items = value.items else {
+            problems.error("wrong-type", "'\(key)' must be a list, found \(value.kindDescription)", at: value.range)
+            return []
+        }
+        return items.compactMap { item in
+            guard case .string(let text) = item.value else {
+                problems.error("wrong-type", "items of '\(key)' must be strings, found \(item.kindDescription)", at: item.range)
+                return nil
+            }
+            return (text, item.range)
+        }
+    }
+
+    private func missing(_ key: String, into problems: inout DiagnosticCollector) {
+        problems.error("missing-field", "\(context) is missing the required field '\(key)'", at: node.range)
+    }
+
+    /// Reports every key that no `take` asked for.
+    func reportLeftovers(into problems: inout DiagnosticCollector, ignoring isFree: (String) -> Bool = { _ in false }) {
+        let known = Array(used)
+        for entry in entries where !used.contains(entry.key) && !isFree(entry.key) {
+            problems.error("unknown-field", "unknown field '\(entry.key)' in \(context)", at: entry.keyRange,
+                           notes: Spelling.hint(for: entry.key, among: known.sorted()))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// A project described by an analyst: reserved fields, the facts the loaded packs
+/// declare (indexed by schema slot), and the sources behind them.
+public struct Dossier: Sendable {
+    public var file: String
+    public var id: String
+    public var name: String
+    public var country: String?
+    public var description: String?
+    public var tags: [String]
+    public var sources: [Source]
+    /// Facts by schema slot; nil is unknown.
+    public var facts: [Fact?]
+    /// Source ids cited for each slot, with citations of a group applied to its facts.
+    public var citedSources: [[String]]
+    public var range: SourceRange
+
+    public init(file: String, id: String, name: String, country: String? = nil, description: String? = nil,
+                tags: [String] = [], sources: [Source] = [], facts: [Fact?], citedSources: [[String]],
+                range: SourceRange = .fileStart) {
+        self.file = file
+        self.id = id
+        self.name = name
+        self.country = country
+        self.description = description
+        self.tags = tags
+        self.sources = sources
+        self.facts = facts
+        self.citedSources = citedSources
+        self.range = range
+    }
+
+    public var knownFactCount: Int { facts.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+}

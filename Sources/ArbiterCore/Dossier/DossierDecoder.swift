@@ -1,0 +1,374 @@
+/// Checks a loaded YAML document against the dossier schema and builds a `Dossier`.
+///
+/// Every problem in the file is reported together, each at its own line and column:
+/// unknown keys (with a suggestion), wrong types, values out of range or outside an
+/// enum, malformed dates and country codes, and citations that point nowhere.
+public struct DossierDecoder: Sendable {
+    public static let reservedKeys = ["id", "name", "country", "description", "notes", "tags", "sources", "citations"]
+
+    public let schema: InputSchema
+
+    public init(schema: InputSchema) {
+        self.schema = schema
+    }
+
+    public func decode(_ document: Document) -> Result<Dossier, DiagnosticError> {
+        var problems = DiagnosticCollector(file: document.file, domain: "dossier")
+        let dossier = decode(document.root, file: document.file, requireIdentity: true, into: &problems)
+        if problems.hasErrors || dossier == nil {
+            return .failure(DiagnosticError(problems.diagnostics))
+        }
+        return .success(dossier!)
+    }
+
+    /// Decodes a bag of facts without identity, as written in a rule's examples.
+    public func decodeFacts(_ node: Node, file: String, label: String) -> Result<Dossier, DiagnosticError> {
+        var problems = DiagnosticCollector(file: file, domain: "dossier")
+        let dossier = decode(node, file: file, requireIdentity: false, into: &problems, label: label)
+        if problems.hasErrors || dossier == nil { return .failure(DiagnosticError(problems.diagnostics)) }
+        return .success(dossier!)
+    }
+
+    private func decode(_ root: Node, file: String, requireIdentity: Bool,
+                        into problems: inout DiagnosticCollector, label: String = "") -> Dossier? {
+        guard let entries = root.entries else {
+            problems.error("not-a-mapping", "a dossier must be a mapping of fields, found \(root.kindDescription)",
+                           at: root.range, notes: [.hint("start from `arbiter init` for a template")])
+            return nil
+        }
+        var state = State(slotCount: schema.count)
+        var seenIdentity: (id: String?, name: String?) = (nil, nil)
+
+        for entry in entries {
+            let key = entry.key
+            if key.hasPrefix("x-") { continue }
+            switch requireIdentity ? key : "" {
+            case "id":
+                seenIdentity.id = identifier(entry, into: &problems)
+                continue
+            case "name":
+                seenIdentity.name = text(entry, into: &problems)
+                continue
+            case "country":
+                if let code = text(entry, into: &problems) {
+                    if CountryCode.isValid(code) { state.country = code } else { invalidCountry(code, entry.value, into: &problems) }
+                }
+                continue
+            case "description":
+                state.description = text(entry, into: &problems)
+                continue
+            case "notes":
+                _ = text(entry, into: &problems)
+                continue
+            case "tags":
+                state.tags = strings(entry, into: &problems)
+                continue
+            case "sources":
+                state.sources = sources(entry.value, into: &problems)
+                continue
+            case "citations":
+                state.citationsNode = entry
+                continue
+            default:
+                break
+            }
+            field(entry, group: "", into: &state, problems: &problems)
+        }
+
+        if requireIdentity {
+            if seenIdentity.id == nil && !entries.contains(where: { $0.key == "id" }) {
+                problems.error("missing-field", "a dossier needs an 'id'", at: SourceRange(at: root.range.start),
+                               notes: [.hint("add a line such as `id: rs-belgrade-safe-city`")])
+            }
+            if seenIdentity.name == nil && !entries.contains(where: { $0.key == "name" }) {
+                problems.error("missing-field", "a dossier needs a 'name'", at: SourceRange(at: root.range.start),
+                               notes: [.hint("add a line such as `name: Safe City, Belgrade`")])
+            }
+        }
+        let cited = citations(state, into: &problems)
+        return Dossier(file: file, id: seenIdentity.id ?? label, name: seenIdentity.name ?? label,
+                       country: state.country, description: state.description, tags: state.tags,
+                       sources: state.sources, facts: state.facts, citedSources: cited, range: root.range)
+    }
+
+    private struct State {
+        var facts: [Fact?]
+        var country: String?
+        var description: String?
+        var tags: [String] = []
+        var sources: [Source] = []
+        var citationsNode: Node.Entry?
+
+        init(slotCount: Int) {
+            facts = Array(repeating: nil, count: slotCount)
+        }
+    }
+
+    // MARK: facts
+
+    private func field(_ entry: Node.Entry, group: String, into state: inout State, problems: inout DiagnosticCollector) {
+        let path = group.isEmpty ? entry.key : group + "." + entry.key
+        if let slot = schema.slot(of: path) {
+            if let value = factValue(entry.value, type: schema.declarations[slot].type, declaration: schema.declarations[slot],
+                                     into: &problems) {
+                state.facts[slot] = Fact(value: value, range: entry.value.range)
+            }
+            return
+        }
+        if schema.isGroup(path) {
+            if entry.value.isNull { return }  // an empty group leaves its facts unknown
+            guard let children = entry.value.entries else {
+                problems.error("wrong-type", "'\(path)' is a group of facts and must be a mapping, found \(entry.value.kindDescription)",
+                               at: entry.value.range,
+                               notes: [.hint("facts under it: \(schema.names(under: path).joined(separator: ", "))")])
+                return
+            }
+            for child in children where !child.key.hasPrefix("x-") {
+                field(child, group: path, into: &state, problems: &problems)
+            }
+            return
+        }
+        let place = group.isEmpty ? "at the top level" : "in '\(group)'"
+        var candidates = schema.names(under: group)
+        if group.isEmpty { candidates += Self.reservedKeys }
+        var notes = Spelling.hint(for: entry.key, among: candidates)
+        if notes.isEmpty, let elsewhere = Spelling.suggestion(for: path, among: schema.allPaths) {
+            notes = [.hint("did you mean '\(elsewhere)'?")]
+        }
+        if notes.isEmpty && group.isEmpty {
+            notes = [.hint("keys starting with 'x-' are free-form and ignored")]
+        }
+        problems.error("unknown-field", "unknown field '\(entry.key)' \(place)", at: entry.keyRange, notes: notes)
+    }
+
+    private func factValue(_ node: Node, type: InputType, declaration: InputDeclaration,
+                           into problems: inout DiagnosticCollector) -> Value? {
+        if node.isNull { return nil }
+        let path = declaration.path
+        func wrong(_ expected: String, hint: String? = nil) -> Value? {
+            problems.error("wrong-type", "'\(path)' must be \(expected), found \(node.kindDescription)",
+                           at: node.range, notes: hint.map { [.hint($0)] } ?? [])
+            return nil
+        }
+        switch type {
+        case .bool:
+            guard case .bool(let flag) = node.value else {
+                return wrong("true or false", hint: node.string.map { ["yes", "no", "on", "off"].contains($0.lowercased()) } == true
+                             ? "YAML 1.2 reads yes/no/on/off as text; write true or false" : nil)
+            }
+            return .bool(flag)
+        case .int:
+            guard case .int(let number) = node.value else { return wrong("a whole number") }
+            return checkBounds(Double(number), node: node, declaration: declaration, into: &problems) ? .int(number) : nil
+        case .number:
+            let number: Double
+            switch node.value {
+            case .int(let whole): number = Double(whole)
+            case .float(let real) where real.isFinite: number = real
+            default: return wrong("a finite number")
+            }
+            return checkBounds(number, node: node, declaration: declaration, into: &problems) ? .number(number) : nil
+        case .string:
+            guard case .string(let text) = node.value else { return wrong("text", hint: "put the value in quotes") }
+            return .string(text)
+        case .date:
+            guard case .string(let text) = node.value else { return wrong("a date (YYYY-MM-DD)") }
+            guard CivilDate(text) != nil else {
+                problems.error("invalid-date", "'\(text)' is not a valid date for '\(path)'", at: node.range,
+                               notes: [.hint("write dates as YYYY-MM-DD, for example 2019-03-29")])
+                return nil
+            }
+            return .string(text)
+        case .country:
+            guard case .string(let code) = node.value else { return wrong("a country code") }
+            guard CountryCode.isValid(code) else {
+                invalidCountry(code, node, into: &problems)
+                return nil
+            }
+            return .string(code)
+        case .enumeration(let values):
+            guard case .string(let text) = node.value else {
+                return wrong("one of \(values.joined(separator: ", "))")
+            }
+            guard values.contains(text) else {
+                problems.error("invalid-enum", "'\(text)' is not a valid value for '\(path)'", at: node.range,
+                               notes: Spelling.hint(for: text, among: values) + [.hint("expected one of: \(values.joined(separator: ", "))")])
+                return nil
+            }
+            return .string(text)
+        case .list(let itemType):
+            guard let items = node.items else { return wrong("a list") }
+            var values: [Value] = []
+            values.reserveCapacity(items.count)
+            var ok = true
+            for item in items {
+                if item.isNull {
+                    problems.error("wrong-type", "items of '\(path)' must not be null", at: item.range)
+                    ok = false
+                } else if let value = factValue(item, type: itemType, declaration: declaration, into: &problems) {
+                    values.append(value)
+                } else {
+                    ok = false
+                }
+            }
+            return ok ? .list(values) : nil
+        }
+    }
+
+    private func checkBounds(_ number: Double, node: Node, declaration: InputDeclaration,
+                             into problems: inout DiagnosticCollector) -> Bool {
+        let unit = declaration.unit.map { " \($0)" } ?? ""
+        if let minimum = declaration.minimum, number < minimum {
+            problems.error("out-of-range", "'\(declaration.path)' is \(Value.format(number)), below the minimum of \(Value.format(minimum))\(unit)",
+                           at: node.range)
+            return false
+        }
+        if let maximum = declaration.maximum, number > maximum {
+            problems.error("out-of-range", "'\(declaration.path)' is \(Value.format(number)), above the maximum of \(Value.format(maximum))\(unit)",
+                           at: node.range)
+            return false
+        }
+        return true
+    }
+
+    private func invalidCountry(_ code: String, _ node: Node, into problems: inout DiagnosticCollector) {
+        let hint = code == "UK" ? "the ISO 3166-1 code of the United Kingdom is GB"
+                                : "use an ISO 3166-1 alpha-2 code in capitals, such as RS or KE"
+        problems.error("invalid-country", "'\(code)' is not an ISO 3166-1 alpha-2 country code", at: node.range,
+                       notes: [.hint(hint)])
+    }
+
+    // MARK: reserved fields
+
+    private func text(_ entry: Node.Entry, into problems: inout DiagnosticCollector) -> String? {
+        if entry.value.isNull { return nil }
+        guard case .string(let text) = entry.value.value else {
+            problems.error("wrong-type", "'\(entry.key)' must be text, found \(entry.value.kindDescription)", at: entry.value.range,
+                           notes: [.hint("put the value in quotes")])
+            return nil
+        }
+        return text
+    }
+
+    private func identifier(_ entry: Node.Entry, into problems: inout DiagnosticCollector) -> String? {
+        guard let id = text(entry, into: &problems) else {
+            if entry.value.isNull { problems.error("missing-field", "'id' must not be empty", at: entry.value.range) }
+            return nil
+        }
+        let allowed = id.unicodeScalars.allSatisfy { scalar in
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar)
+        }
+        guard allowed, !id.isEmpty, id.count <= 128 else {
+            problems.error("invalid-id", "'\(id)' is not a valid id", at: entry.value.range,
+                           notes: [.hint("use letters, digits, '-', '_' and '.', such as rs-belgrade-safe-city")])
+            return nil
+        }
+        return id
+    }
+
+    private func strings(_ entry: Node.Entry, into problems: inout DiagnosticCollector) -> [String] {
+        if entry.value.isNull { return [] }
+        guard let items = entry.value.items else {
+            problems.error("wrong-type", "'\(entry.key)' must be a list, found \(entry.value.kindDescription)", at: entry.value.range)
+            return []
+        }
+        return items.compactMap { item in
+            guard case .string(let text) = item.value else {
+                problems.error("wrong-type", "items of '\(entry.key)' must be text, found \(item.kindDescription)", at: item.range)
+                return nil
+            }
+            return text
+        }
+    }
+
+    private func sources(_ node: Node, into problems: inout DiagnosticCollector) -> [Source] {
+        if node.isNull { return [] }
+        guard let items = node.items else {
+            problems.error("wrong-type", "'sources' must be a list, found \(node.kindDescription)", at: node.range)
+            return []
+        }
+        var sources: [Source] = []
+        var firstRange: [String: SourceRange] = [:]
+        for item in items {
+            guard var reader = FieldReader(item, context: "a source", into: &problems) else { continue }
+            let idNode = reader.take("id")
+            let id = reader.string("id", required: true, into: &problems)
+            let title = reader.string("title", into: &problems)
+            let url = reader.string("url", into: &problems)
+            let publisher = reader.string("publisher", into: &problems)
+            var date: String?
+            if let dateNode = reader.take("date") {
+                if case .string(let text) = dateNode.value, CivilDate(text) != nil {
+                    date = text
+                } else {
+                    problems.error("invalid-date", "a source's 'date' must be a date (YYYY-MM-DD)", at: dateNode.range)
+                }
+            }
+            _ = reader.take("accessed")
+            _ = reader.take("note")
+            if title == nil && url == nil {
+                problems.error("missing-field", "a source needs a 'title' or a 'url'", at: item.range)
+            }
+            reader.reportLeftovers(into: &problems)
+            guard let id else { continue }
+            if let first = firstRange[id] {
+                problems.error("duplicate-source", "source id '\(id)' is listed twice", at: idNode?.range ?? item.range,
+                               notes: [.init("first listed here", file: problems.file, range: first)])
+                continue
+            }
+            firstRange[id] = idNode?.range ?? item.range
+            sources.append(Source(id: id, title: title, url: url, date: date, publisher: publisher))
+        }
+        return sources
+    }
+
+    /// Checks each citation and spreads its sources over the facts it covers. A citation
+    /// of a group (`governance.dpia`) covers every fact under it.
+    private func citations(_ state: State, into problems: inout DiagnosticCollector) -> [[String]] {
+        var cited = Array(repeating: [String](), count: schema.count)
+        guard let entry = state.citationsNode, !entry.value.isNull else { return cited }
+        guard let entries = entry.value.entries else {
+            problems.error("wrong-type", "'citations' must map fact paths to lists of source ids, found \(entry.value.kindDescription)",
+                           at: entry.value.range)
+            return cited
+        }
+        let known = Set(state.sources.map(\.id))
+        for citation in entries {
+            let slots = schema.slots(under: citation.key)
+            if slots.isEmpty {
+                problems.error("unknown-citation", "'\(citation.key)' is not a fact any loaded pack declares", at: citation.keyRange,
+                               notes: Spelling.hint(for: citation.key, among: schema.allPaths))
+                continue
+            }
+            let setSlots = slots.filter { state.facts[$0] != nil }
+            if setSlots.isEmpty {
+                problems.error("citation-unset-fact", "citation of '\(citation.key)', which this dossier does not set",
+                               at: citation.keyRange, notes: [.hint("set the fact, or remove the citation")])
+            }
+            let ids: [(String, SourceRange)]
+            if case .string(let single) = citation.value.value {
+                ids = [(single, citation.value.range)]
+            } else if let items = citation.value.items {
+                ids = items.compactMap { item in
+                    guard case .string(let id) = item.value else {
+                        problems.error("wrong-type", "a citation lists source ids, found \(item.kindDescription)", at: item.range)
+                        return nil
+                    }
+                    return (id, item.range)
+                }
+            } else {
+                problems.error("wrong-type", "a citation lists source ids, found \(citation.value.kindDescription)", at: citation.value.range)
+                continue
+            }
+            for (id, range) in ids where !known.contains(id) {
+                problems.error("unknown-source", "citation names source '\(id)', which 'sources' does not list", at: range,
+                               notes: Spelling.hint(for: id, among: known.sorted()))
+            }
+            let valid = ids.map(\.0).filter(known.contains)
+            for slot in setSlots {
+                for id in valid where !cited[slot].contains(id) { cited[slot].append(id) }
+            }
+        }
+        return cited
+    }
+}

@@ -1,0 +1,35 @@
+/// The mutable state of one evaluation: the dossier's facts, the evaluation date, the
+/// step budget and the first fault. One per evaluation, never shared across threads.
+final class EvaluationContext {
+    let facts: [Fact?]
+    let today: Int
+    private let budget: Int
+    private var steps = 0
+    private(set) var fault: String?
+    var boundItems: [Value] = []
+
+    init(facts: [Fact?], today: Int, budget: Int) {
+        self.facts = facts
+        self.today = today
+        self.budget = budget
+    }
+
+    /// Counts one step; false once the budget is spent, which ends in a fault.
+    @inline(__always)
+    func step() -> Bool {
+        steps += 1
+        if steps > budget {
+            record("evaluation ran out of its step budget (\(budget) steps)")
+            return false
+        }
+        return true
+    }
+
+    func record(_ message: String) {
+        if fault == nil { fault = message }
+    }
+
+    func resetSteps() {
+        steps = 0
+    }
+}

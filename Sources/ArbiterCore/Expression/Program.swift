@@ -1,0 +1,302 @@
+/// A checked expression compiled to closures once per pack load and evaluated for
+/// every dossier without re-parsing. Immutable and `Sendable`: one program serves
+/// every worker thread.
+///
+/// Run-time surprises (division by zero, an index past the end, integer overflow, an
+/// exhausted step budget) are faults: the result is `unknown` and the fault message
+/// is reported on the finding. They never trap.
+public struct Program: Sendable {
+    typealias Thunk = @Sendable (EvaluationContext) -> Value
+
+    let thunk: Thunk
+    public let type: ExpressionType
+    public let reads: [Int]
+
+    public init(_ checked: CheckedExpression) {
+        thunk = Self.compile(checked.expression)
+        type = checked.type
+        reads = checked.reads
+    }
+
+    /// Evaluates against one dossier's facts. `today` is the evaluation date.
+    public func evaluate(facts: [Fact?], today: CivilDate, stepBudget: Int = ExpressionLimits().stepBudget) -> (value: Value, fault: String?) {
+        let context = EvaluationContext(facts: facts, today: today.dayNumber, budget: stepBudget)
+        let value = thunk(context)
+        return (context.fault == nil ? value : .unknown([]), context.fault)
+    }
+
+    func run(_ context: EvaluationContext) -> Value { thunk(context) }
+
+    // MARK: compilation
+
+    static func compile(_ expression: TypedExpression) -> Thunk {
+        switch expression {
+        case .literal(let value):
+            return { _ in value }
+        case .list(let items):
+            let thunks = items.map(compile)
+            return { context in
+                var values: [Value] = []
+                values.reserveCapacity(thunks.count)
+                var missing: Set<Int> = []
+                for thunk in thunks {
+                    let value = thunk(context)
+                    if case .unknown(let slots) = value { missing.formUnion(slots) } else { values.append(value) }
+                }
+                return missing.isEmpty && context.fault == nil ? .list(values) : .unknown(missing)
+            }
+        case .fact(let slot):
+            return { context in context.facts[slot]?.value ?? .unknown([slot]) }
+        case .element(let slot, let index):
+            return { context in
+                guard let fact = context.facts[slot] else { return .unknown([slot]) }
+                guard case .list(let items) = fact.value, items.indices.contains(index) else {
+                    context.record("index \(index) is past the end of a list")
+                    return .unknown([])
+                }
+                return items[index]
+            }
+        case .boundItem:
+            return { context in context.boundItems.last ?? .unknown([]) }
+        case .not(let operand):
+            let inner = compile(operand)
+            return { context in
+                switch inner(context) {
+                case .bool(let flag): .bool(!flag)
+                case let other: other
+                }
+            }
+        case .negate(let operand):
+            let inner = compile(operand)
+            return { context in
+                switch inner(context) {
+                case .int(let number) where number != .min: .int(-number)
+                case .number(let number): .number(-number)
+                case .int:
+                    { context.record("integer overflow"); return .unknown([]) }()
+                case let other: other
+                }
+            }
+        case .and(let lhs, let rhs):
+            return logical(compile(lhs), compile(rhs), decisive: false)
+        case .or(let lhs, let rhs):
+            return logical(compile(lhs), compile(rhs), decisive: true)
+        case .compare(let op, let lhs, let rhs):
+            return comparison(op, compile(lhs), compile(rhs))
+        case .isNull(let operand):
+            let inner = compile(operand)
+            return { context in
+                switch inner(context) {
+                case .unknown, .null: .bool(true)
+                default: .bool(false)
+                }
+            }
+        case .contains(let element, let list):
+            let needle = compile(element)
+            let haystack = compile(list)
+            return { context in
+                let value = needle(context)
+                let items = haystack(context)
+                if let missing = unknownSlots(value, items) { return .unknown(missing) }
+                guard case .list(let values) = items else { return .unknown([]) }
+                return .bool(values.contains { equal($0, value) })
+            }
+        case .arithmetic(let op, let lhs, let rhs, let integer):
+            return arithmetic(op, compile(lhs), compile(rhs), integer: integer)
+        case .exists(let slots):
+            return { context in .bool(slots.contains { context.facts[$0] != nil }) }
+        case .length(let operand):
+            let inner = compile(operand)
+            return { context in
+                switch inner(context) {
+                case .list(let items): .int(items.count)
+                case .string(let text): .int(text.count)
+                case let other: other
+                }
+            }
+        case .sum(let operand, let integer):
+            let inner = compile(operand)
+            return { context in
+                let value = inner(context)
+                guard case .list(let items) = value else { return value }
+                if integer {
+                    var total = 0
+                    for case .int(let number) in items {
+                        let (sum, overflow) = total.addingReportingOverflow(number)
+                        if overflow { context.record("integer overflow in sum"); return .unknown([]) }
+                        total = sum
+                    }
+                    return .int(total)
+                }
+                return .number(items.reduce(0) { $0 + ($1.numeric ?? 0) })
+            }
+        case .extremum(let isMinimum, let operands, let overList, let integer):
+            return extremum(isMinimum: isMinimum, operands.map(compile), overList: overList, integer: integer)
+        case .quantifier(let isAny, let list, let predicate):
+            return quantifier(isAny: isAny, compile(list), predicate.map(compile))
+        case .matches(let operand, let pattern):
+            let inner = compile(operand)
+            return { context in
+                switch inner(context) {
+                case .string(let text): .bool(pattern.matches(text))
+                case let other: other
+                }
+            }
+        case .lower(let operand):
+            let inner = compile(operand)
+            return { context in
+                switch inner(context) {
+                case .string(let text): .string(text.lowercased())
+                case let other: other
+                }
+            }
+        case .daysSince(let operand):
+            let inner = compile(operand)
+            return { context in
+                switch inner(context) {
+                case .string(let text):
+                    guard let date = CivilDate(text) else {
+                        context.record("'\(text)' is not a date")
+                        return .unknown([])
+                    }
+                    return .int(context.today - date.dayNumber)
+                case let other: return other
+                }
+            }
+        }
+    }
+
+    /// Kleene `and` (`decisive == false`) and `or` (`decisive == true`): the first
+    /// operand that equals `decisive` settles the result even when the other is unknown.
+    private static func logical(_ lhs: @escaping Thunk, _ rhs: @escaping Thunk, decisive: Bool) -> Thunk {
+        return { context in
+            guard context.step() else { return .unknown([]) }
+            let left = lhs(context)
+            if case .bool(let flag) = left, flag == decisive { return left }
+            let right = rhs(context)
+            if case .bool(let flag) = right, flag == decisive { return right }
+            if case .unknown(let a) = left {
+                if case .unknown(let b) = right { return .unknown(a.union(b)) }
+                return left
+            }
+            return right
+        }
+    }
+
+    private static func unknownSlots(_ lhs: Value, _ rhs: Value) -> Set<Int>? {
+        switch (lhs, rhs) {
+        case (.unknown(let a), .unknown(let b)): a.union(b)
+        case (.unknown(let a), _): a
+        case (_, .unknown(let b)): b
+        default: nil
+        }
+    }
+
+    static func equal(_ lhs: Value, _ rhs: Value) -> Bool {
+        if let a = lhs.numeric, let b = rhs.numeric { return a == b }
+        return lhs == rhs
+    }
+
+    private static func comparison(_ op: Syntax.BinaryOperator, _ lhs: @escaping Thunk, _ rhs: @escaping Thunk) -> Thunk {
+        return { context in
+            guard context.step() else { return .unknown([]) }
+            let left = lhs(context)
+            let right = rhs(context)
+            if let missing = unknownSlots(left, right) { return .unknown(missing) }
+            let order: Int?
+            if let a = left.numeric, let b = right.numeric {
+                order = a < b ? -1 : (a > b ? 1 : (a == b ? 0 : nil))
+            } else if case .string(let a) = left, case .string(let b) = right {
+                order = a < b ? -1 : (a > b ? 1 : 0)
+            } else {
+                order = left == right ? 0 : nil
+            }
+            switch op {
+            case .equal: return .bool(order == 0)
+            case .notEqual: return .bool(order != 0)
+            case .less: return order.map { .bool($0 < 0) } ?? .bool(false)
+            case .lessEqual: return order.map { .bool($0 <= 0) } ?? .bool(false)
+            case .greater: return order.map { .bool($0 > 0) } ?? .bool(false)
+            default: return order.map { .bool($0 >= 0) } ?? .bool(false)
+            }
+        }
+    }
+
+    private static func arithmetic(_ op: Syntax.BinaryOperator, _ lhs: @escaping Thunk, _ rhs: @escaping Thunk, integer: Bool) -> Thunk {
+        return { context in
+            guard context.step() else { return .unknown([]) }
+            let left = lhs(context)
+            let right = rhs(context)
+            if let missing = unknownSlots(left, right) { return .unknown(missing) }
+            if integer, case .int(let a) = left, case .int(let b) = right {
+                let (result, overflow) = switch op {
+                case .add: a.addingReportingOverflow(b)
+                case .subtract: a.subtractingReportingOverflow(b)
+                default: a.multipliedReportingOverflow(by: b)
+                }
+                if overflow {
+                    context.record("integer overflow in '\(op.rawValue)'")
+                    return .unknown([])
+                }
+                return .int(result)
+            }
+            guard let a = left.numeric, let b = right.numeric else { return .unknown([]) }
+            switch op {
+            case .add: return .number(a + b)
+            case .subtract: return .number(a - b)
+            case .multiply: return .number(a * b)
+            default:
+                guard b != 0 else {
+                    context.record("division by zero")
+                    return .unknown([])
+                }
+                return .number(a / b)
+            }
+        }
+    }
+
+    private static func extremum(isMinimum: Bool, _ operands: [Thunk], overList: Bool, integer: Bool) -> Thunk {
+        return { context in
+            var values: [Value] = []
+            var missing: Set<Int> = []
+            for operand in operands {
+                let value = operand(context)
+                if case .unknown(let slots) = value { missing.formUnion(slots); continue }
+                if overList, case .list(let items) = value { values += items } else { values.append(value) }
+            }
+            if !missing.isEmpty { return .unknown(missing) }
+            let numbers = values.compactMap(\.numeric)
+            guard let best = isMinimum ? numbers.min() : numbers.max() else {
+                context.record("\(isMinimum ? "min" : "max") of an empty list")
+                return .unknown([])
+            }
+            return integer ? .int(Int(best)) : .number(best)
+        }
+    }
+
+    /// `any` is a Kleene `or` over the items, `all` a Kleene `and`.
+    private static func quantifier(isAny: Bool, _ list: @escaping Thunk, _ predicate: Thunk?) -> Thunk {
+        return { context in
+            let value = list(context)
+            guard case .list(let items) = value else { return value }
+            var missing: Set<Int>?
+            for item in items {
+                guard context.step() else { return .unknown([]) }
+                let outcome: Value
+                if let predicate {
+                    context.boundItems.append(item)
+                    outcome = predicate(context)
+                    context.boundItems.removeLast()
+                } else {
+                    outcome = item
+                }
+                switch outcome {
+                case .bool(let flag) where flag == isAny: return outcome
+                case .unknown(let slots): missing = (missing ?? []).union(slots)
+                default: break
+                }
+            }
+            return missing.map { .unknown($0) } ?? .bool(!isAny)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// The dossier schema: the union of every loaded pack's inputs.
+///
+/// Each declared path gets a slot number, so compiled expressions read facts from an
+/// array instead of looking paths up by name for every dossier.
+public struct InputSchema: Sendable {
+    public private(set) var declarations: [InputDeclaration] = []
+    private var slots: [String: Int] = [:]
+    /// Group paths (`governance`, `governance.dpia`) mapped to the names directly under them.
+    private var children: [String: [String]] = ["": []]
+
+    public init() {}
+
+    /// Builds the union, reporting the same path declared differently by two packs,
+    /// or declared both as a fact and as a group of facts.
+    public static func union(_ declarations: [InputDeclaration]) -> (InputSchema, [Diagnostic]) {
+        var schema = InputSchema()
+        var problems: [Diagnostic] = []
+        for declaration in declarations {
+            if let slot = schema.slots[declaration.path] {
+                let earlier = schema.declarations[slot]
+                if !earlier.agrees(with: declaration) {
+                    problems.append(.error(
+                        "pack.input-conflict",
+                        "input '\(declaration.path)' is declared as \(declaration.type) here but as \(earlier.type) by pack '\(earlier.pack)'",
+                        file: declaration.file, range: declaration.range,
+                        notes: [.init("first declared here", file: earlier.file, range: earlier.range),
+                                .hint("packs share the dossier vocabulary; declare the fact the same way in both")]))
+                }
+                continue
+            }
+            if schema.children[declaration.path] != nil || schema.hasLeafAncestor(declaration.path) {
+                problems.append(.error(
+                    "pack.input-conflict",
+                    "input '\(declaration.path)' is used both as a fact and as a group of facts",
+                    file: declaration.file, range: declaration.range))
+                continue
+            }
+            schema.insert(declaration)
+        }
+        return (schema, problems)
+    }
+
+    private func hasLeafAncestor(_ path: String) -> Bool {
+        var prefix = Substring(path)
+        while let dot = prefix.lastIndex(of: ".") {
+            prefix = prefix[..<dot]
+            if slots[String(prefix)] != nil { return true }
+        }
+        return false
+    }
+
+    private mutating func insert(_ declaration: InputDeclaration) {
+        slots[declaration.path] = declarations.count
+        declarations.append(declaration)
+        var child = declaration.path
+        var parent = ""
+        if let dot = child.lastIndex(of: ".") {
+            parent = String(child[..<dot])
+            child = String(child[child.index(after: dot)...])
+        }
+        children[parent, default: []].append(child)
+        // Register every ancestor group up to the root.
+        var path = parent
+        while !path.isEmpty {
+            var name = path
+            var up = ""
+            if let dot = path.lastIndex(of: ".") {
+                up = String(path[..<dot])
+                name = String(path[path.index(after: dot)...])
+            }
+            if children[up]?.contains(name) == true { break }
+            children[up, default: []].append(name)
+            path = up
+        }
+    }
+
+    public var count: Int { declarations.count }
+
+    public func slot(of path: String) -> Int? { slots[path] }
+
+    public func declaration(at path: String) -> InputDeclaration? {
+        slots[path].map { declarations[$0] }
+    }
+
+    /// True when `path` is a group that holds facts (`governance.dpia`).
+    public func isGroup(_ path: String) -> Bool { !path.isEmpty && children[path] != nil }
+
+    /// The names directly under a group, for did-you-mean hints.
+    public func names(under group: String) -> [String] { children[group] ?? [] }
+
+    public var allPaths: [String] { declarations.map(\.path) }
+
+    /// Slots of every fact at or below `path`.
+    public func slots(under path: String) -> [Int] {
+        if let slot = slots[path] { return [slot] }
+        let prefix = path + "."
+        return declarations.indices.filter { declarations[$0].path.hasPrefix(prefix) }
+    }
+}

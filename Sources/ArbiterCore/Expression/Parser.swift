@@ -200,7 +200,8 @@ public struct Parser {
         while true {
             if accept(.symbol(.dot)) {
                 guard case .identifier(let name) = peek.kind else {
-                    throw ExpressionError("expr.syntax", "expected a field name after '.', found \(peek.describe)", at: peek.range.isEmpty ? end..<end + 1 : peek.range)
+                    let after = tokens[position - 1].range.upperBound
+                    throw ExpressionError("expr.syntax", "expected a field name after '.', found \(peek.describe)", at: peek.range.isEmpty ? after..<after + 1 : peek.range)
                 }
                 components.append(.name(name))
                 end = peek.range.upperBound
@@ -243,7 +244,7 @@ public struct Parser {
         depth += 1
         if depth > limits.maxDepth {
             throw ExpressionError("expr.too-deep", "expression nests deeper than \(limits.maxDepth) levels",
-                                  at: peek.range.isEmpty ? peek.range.lowerBound..<peek.range.lowerBound + 1 : peek.range,
+                                  at: tokens[max(position - 1, 0)].range,
                                   hints: ["split it into simpler conditions"])
         }
     }

@@ -1,0 +1,28 @@
+/// The result of running one of a rule's `examples`: `fires` examples must fire and
+/// `passes` examples must pass (an unknown outcome fails either).
+public struct ExampleCheck: Hashable, Sendable {
+    public var rule: String
+    public var pack: String
+    public var expectation: FindingStatus
+    public var index: Int
+    public var actual: FindingStatus
+    public var missing: [String]
+
+    public var passed: Bool { actual == expectation }
+
+    /// Runs every example of every rule in the set.
+    public static func run(_ ruleSet: RuleSet, asOf: CivilDate) -> [ExampleCheck] {
+        let evaluator = Evaluator(ruleSet: ruleSet, asOf: asOf)
+        var checks: [ExampleCheck] = []
+        for rule in ruleSet.allRules {
+            for (expectation, examples) in [(FindingStatus.fired, rule.fires), (.passed, rule.passes)] {
+                for (index, example) in examples.enumerated() {
+                    let finding = evaluator.evaluate(rule, on: example)
+                    checks.append(ExampleCheck(rule: rule.id, pack: rule.pack, expectation: expectation, index: index + 1,
+                                               actual: finding.outcome, missing: finding.missing))
+                }
+            }
+        }
+        return checks
+    }
+}

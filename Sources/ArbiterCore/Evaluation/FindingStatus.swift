@@ -1,0 +1,5 @@
+/// How a rule ended for one dossier. `waived` is a fired or unknown finding that an
+/// applicable waiver covers.
+public enum FindingStatus: String, Hashable, Sendable, CaseIterable {
+    case fired, passed, unknown, waived
+}

@@ -1,0 +1,27 @@
+/// One dossier scored by every loaded pack.
+public struct ProjectResult: Hashable, Sendable {
+    public var file: String
+    public var id: String
+    public var name: String
+    public var country: String?
+    public var packs: [PackResult]
+    public var sources: [Source]
+    public var gate: GateDecision?
+
+    public init(file: String, id: String, name: String, country: String?, packs: [PackResult], sources: [Source]) {
+        self.file = file
+        self.id = id
+        self.name = name
+        self.country = country
+        self.packs = packs
+        self.sources = sources
+    }
+
+    /// The highest pack score: a project is as risky as its riskiest dimension.
+    public var score: Double { packs.map(\.score).max() ?? 0 }
+    public var worst: Double { packs.map(\.worst).max() ?? 0 }
+    public var band: Band { packs.map(\.band).max() ?? .low }
+    public var worstBand: Band { packs.map(\.worstBand).max() ?? .low }
+
+    public var allFindings: [Finding] { packs.flatMap(\.findings) }
+}

@@ -1,0 +1,41 @@
+/// The gate's judgement over one project, as a pure function of its result, the
+/// policy and an optional baseline.
+///
+/// The gate score leaves out waived and advisory findings; with `unknown: worst`
+/// unknown findings count at their largest contribution, so missing facts never let
+/// a project pass silently.
+public enum Gate {
+    public static func gateScore(_ pack: PackResult, policy: GatePolicy) -> Double {
+        let counted = pack.findings.filter(\.isEnforced).reduce(0.0) { total, finding in
+            total + (policy.unknown == .worst ? finding.maxContribution : finding.contribution)
+        }
+        return Scoring.percentage(counted, of: pack.totalWeight)
+    }
+
+    public static func decide(_ project: ProjectResult, policy: GatePolicy, baseline: Baseline.Project?) -> GateDecision {
+        var reasons: [String] = []
+        for pack in project.packs {
+            let score = gateScore(pack, policy: policy)
+            let band = pack.bands.band(of: score)
+            guard band >= policy.failOn else { continue }
+            let basis = policy.unknown == .worst && score > pack.score ? "worst case \(Value.format(score))" : "score \(Value.format(score))"
+            if let baseline {
+                if let before = baseline.bands[pack.pack], band <= before { continue }
+                let was = baseline.bands[pack.pack].map { "was \($0.rawValue)" } ?? "new to the baseline"
+                reasons.append("\(pack.pack): band rose to \(band.rawValue) (\(basis); \(was))")
+            } else {
+                reasons.append("\(pack.pack): band \(band.rawValue) (\(basis)) reaches --fail-on \(policy.failOn.rawValue)")
+            }
+        }
+        if let threshold = policy.failOnSeverity {
+            for finding in project.allFindings where finding.isEnforced && finding.severity >= threshold {
+                let counts = finding.outcome == .fired || (finding.outcome == .unknown && policy.unknown == .worst)
+                guard counts else { continue }
+                if let baseline, baseline.rules.contains(finding.rule) { continue }
+                let what = finding.outcome == .fired ? "fired" : "is unknown (missing: \(finding.missing.joined(separator: ", ")))"
+                reasons.append("\(finding.rule) [\(finding.severity.rawValue)] \(what): \(finding.title)")
+            }
+        }
+        return GateDecision(passed: reasons.isEmpty, reasons: reasons)
+    }
+}

@@ -1,0 +1,45 @@
+/// Applies waivers to results, one project at a time so a batch can stream, and
+/// accounts for every waiver at the end of the run.
+public struct WaiverBook: Sendable {
+    public let waivers: [Waiver]
+    public let asOf: CivilDate
+
+    public init(waivers: [Waiver], asOf: CivilDate) {
+        self.waivers = waivers
+        self.asOf = asOf
+    }
+
+    /// Marks the project's fired and unknown findings that a waiver covers, and returns
+    /// the indices of the waivers that matched something.
+    public func apply(to project: inout ProjectResult) -> Set<Int> {
+        var matched: Set<Int> = []
+        for packIndex in project.packs.indices {
+            for findingIndex in project.packs[packIndex].findings.indices {
+                let finding = project.packs[packIndex].findings[findingIndex]
+                guard finding.outcome != .passed else { continue }
+                // The first waiver in force wins; an expired one is noted only if none is.
+                var chosen: (Int, Waiver)?
+                for (index, waiver) in waivers.enumerated() where waiver.covers(project: project.id, rule: finding.rule) {
+                    matched.insert(index)
+                    if chosen == nil || (chosen!.1.isExpired(asOf: asOf) && !waiver.isExpired(asOf: asOf)) {
+                        chosen = (index, waiver)
+                    }
+                }
+                guard let (_, waiver) = chosen else { continue }
+                project.packs[packIndex].findings[findingIndex].waiver = WaiverMark(
+                    state: waiver.isExpired(asOf: asOf) ? .expired : .applied,
+                    reason: waiver.reason, approvedBy: waiver.approvedBy, expires: waiver.expires)
+            }
+        }
+        return matched
+    }
+
+    /// The fate of every waiver, given how many findings each matched in the run.
+    public func outcomes(matchCounts: [Int: Int]) -> [WaiverOutcome] {
+        waivers.enumerated().map { index, waiver in
+            let count = matchCounts[index, default: 0]
+            let state: WaiverOutcome.State = waiver.isExpired(asOf: asOf) ? .expired : (count == 0 ? .stale : .applied)
+            return WaiverOutcome(waiver: waiver, state: state, matched: count)
+        }
+    }
+}

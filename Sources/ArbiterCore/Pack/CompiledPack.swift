@@ -1,0 +1,13 @@
+/// A pack whose rules are compiled; what the evaluator runs.
+public struct CompiledPack: Sendable {
+    public var id: String
+    public var version: String
+    public var title: String
+    public var description: String
+    public var file: String
+    public var bands: BandThresholds
+    public var inputs: [InputDeclaration]
+    public var rules: [CompiledRule]
+
+    public var totalWeight: Double { rules.reduce(0) { $0 + $1.weight } }
+}

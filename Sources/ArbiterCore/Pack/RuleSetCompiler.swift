@@ -1,0 +1,170 @@
+/// Checks every loaded pack against the union of their inputs and compiles the rules.
+/// All problems across all packs come back together, each at its line and column.
+public struct RuleSetCompiler: Sendable {
+    public var limits: ExpressionLimits
+
+    public init(limits: ExpressionLimits = ExpressionLimits()) {
+        self.limits = limits
+    }
+
+    public func compile(_ definitions: [PackDefinition]) -> Result<RuleSet, DiagnosticError> {
+        var diagnostics: [Diagnostic] = []
+        var packIds: [String: PackDefinition] = [:]
+        for pack in definitions {
+            if let first = packIds[pack.id] {
+                diagnostics.append(.error("pack.duplicate-pack", "pack '\(pack.id)' is loaded twice", file: pack.file, range: .fileStart,
+                                          notes: [.init("also loaded from here", file: first.file, range: .fileStart)]))
+            } else {
+                packIds[pack.id] = pack
+            }
+        }
+        let (schema, conflicts) = InputSchema.union(definitions.flatMap(\.inputs))
+        diagnostics += conflicts
+
+        var ruleOwners: [String: (String, SourceRange)] = [:]
+        var packs: [CompiledPack] = []
+        for pack in definitions {
+            var rules: [CompiledRule] = []
+            for rule in pack.rules {
+                if let (file, range) = ruleOwners[rule.id], file != pack.file {
+                    diagnostics.append(.error("pack.duplicate-rule", "rule id '\(rule.id)' is also defined by another pack",
+                                              file: pack.file, range: rule.idRange, notes: [.init("first defined here", file: file, range: range)]))
+                }
+                ruleOwners[rule.id] = ruleOwners[rule.id] ?? (pack.file, rule.idRange)
+                if let compiled = compile(rule, in: pack, schema: schema, into: &diagnostics) { rules.append(compiled) }
+            }
+            packs.append(CompiledPack(id: pack.id, version: pack.version, title: pack.title, description: pack.description,
+                                      file: pack.file, bands: pack.bands, inputs: pack.inputs, rules: rules))
+        }
+        if diagnostics.hasErrors { return .failure(DiagnosticError(diagnostics)) }
+        return .success(RuleSet(packs: packs, schema: schema, limits: limits))
+    }
+
+    // MARK: one rule
+
+    private func compile(_ rule: RuleDefinition, in pack: PackDefinition, schema: InputSchema,
+                         into diagnostics: inout [Diagnostic]) -> CompiledRule? {
+        let before = diagnostics.count
+        var reads: [Int] = []
+        var condition: TypedExpression?
+        if let when = rule.when {
+            condition = compile(when, pack: pack, schema: schema, reads: &reads, into: &diagnostics)
+        }
+
+        var scale: CompiledRule.Scale?
+        if let source = rule.scale {
+            let range = source.byNode.range
+            if let slot = schema.slot(of: source.by) {
+                if schema.declarations[slot].type.isNumeric {
+                    scale = CompiledRule.Scale(slot: slot, path: source.by, from: source.from, to: source.to)
+                    if !reads.contains(slot) { reads.append(slot) }
+                } else {
+                    diagnostics.append(.error("pack.invalid-scale", "'scale.by' needs a numeric input, but '\(source.by)' is \(schema.declarations[slot].type)",
+                                              file: pack.file, range: range))
+                }
+            } else {
+                diagnostics.append(.error("expr.unknown-path", "unknown input '\(source.by)'", file: pack.file, range: range,
+                                          notes: Spelling.hint(for: source.by, among: schema.allPaths)))
+            }
+        }
+
+        let message = compileMessage(rule, pack: pack, schema: schema, into: &diagnostics)
+        let decoder = DossierDecoder(schema: schema)
+        var examples: ([Dossier], [Dossier]) = ([], [])
+        for (index, node) in (rule.fires + rule.passes).enumerated() {
+            let firing = index < rule.fires.count
+            let label = "\(rule.id) \(firing ? "fires" : "passes") example \(firing ? index + 1 : index - rule.fires.count + 1)"
+            switch decoder.decodeFacts(node, file: pack.file, label: label) {
+            case .success(let dossier):
+                if firing { examples.0.append(dossier) } else { examples.1.append(dossier) }
+            case .failure(let error):
+                diagnostics += error.diagnostics
+            }
+        }
+        guard diagnostics.count == before, let condition, let message else { return nil }
+        let checked = CheckedExpression(expression: condition, type: .bool, reads: reads)
+        let conditionText = Self.text(of: rule.when!)
+        return CompiledRule(
+            id: rule.id, pack: pack.id, title: rule.title, category: rule.category, severity: rule.severity, weight: rule.weight,
+            scale: scale, rationale: rule.rationale, references: rule.references.compactMap { pack.references[$0.id] },
+            mitigations: rule.mitigations, enforceFrom: rule.enforceFrom, file: pack.file, range: rule.range,
+            conditionText: conditionText, reads: reads, fires: examples.0, passes: examples.1,
+            condition: Program(checked), message: message)
+    }
+
+    private static func text(of condition: ConditionSource) -> String {
+        switch condition {
+        case .expression(let text, _): text
+        case .all(let parts, _): parts.map { "(\(text(of: $0)))" }.joined(separator: " and ")
+        case .any(let parts, _): parts.map { "(\(text(of: $0)))" }.joined(separator: " or ")
+        case .not(let inner, _): "not (\(text(of: inner)))"
+        }
+    }
+
+    private func compile(_ condition: ConditionSource, pack: PackDefinition, schema: InputSchema, reads: inout [Int],
+                         into diagnostics: inout [Diagnostic]) -> TypedExpression? {
+        switch condition {
+        case .expression(let text, let node):
+            guard let checked = check(text, node: node, offset: 0, expecting: .bool, pack: pack, schema: schema, into: &diagnostics) else { return nil }
+            for slot in checked.reads where !reads.contains(slot) { reads.append(slot) }
+            return checked.expression
+        case .all(let parts, _), .any(let parts, _):
+            let isAll = if case .all = condition { true } else { false }
+            let compiled = parts.map { compile($0, pack: pack, schema: schema, reads: &reads, into: &diagnostics) }
+            guard compiled.allSatisfy({ $0 != nil }) else { return nil }
+            return compiled.dropFirst().reduce(compiled[0]!) { isAll ? .and($0, $1!) : .or($0, $1!) }
+        case .not(let inner, _):
+            return compile(inner, pack: pack, schema: schema, reads: &reads, into: &diagnostics).map { .not($0) }
+        }
+    }
+
+    /// Parses and checks one expression, mapping its errors into the pack file.
+    private func check(_ text: String, node: Node, offset: Int, expecting: ExpressionType?, pack: PackDefinition,
+                       schema: InputSchema, into diagnostics: inout [Diagnostic]) -> CheckedExpression? {
+        let map = ScalarSourceMap(node: node, source: pack.source)
+        func report(_ error: ExpressionError) {
+            let shifted = (error.offsets.lowerBound + offset)..<(error.offsets.upperBound + offset)
+            diagnostics.append(.error(error.code, error.message, file: pack.file, range: map.range(of: shifted),
+                                      notes: error.hints.map { .hint($0) }))
+        }
+        switch Parser.parse(text, limits: limits) {
+        case .failure(let error):
+            report(error)
+            return nil
+        case .success(let syntax):
+            switch Checker.check(syntax, schema: schema, expecting: expecting, limits: limits) {
+            case .failure(let failure):
+                failure.errors.forEach(report)
+                return nil
+            case .success(let checked):
+                return checked
+            }
+        }
+    }
+
+    private func compileMessage(_ rule: RuleDefinition, pack: PackDefinition, schema: InputSchema,
+                                into diagnostics: inout [Diagnostic]) -> MessageTemplate? {
+        let node = rule.messageNode ?? Node(.string(rule.message), range: rule.range)
+        switch MessageTemplate.split(rule.message) {
+        case .failure(let error):
+            let map = ScalarSourceMap(node: node, source: pack.source)
+            diagnostics.append(.error(error.code, error.message, file: pack.file, range: map.range(of: error.offsets),
+                                      notes: error.hints.map { .hint($0) }))
+            return nil
+        case .success(let pieces):
+            var parts: [MessageTemplate.Part] = []
+            var ok = true
+            for piece in pieces {
+                if !piece.isExpression {
+                    parts.append(.text(piece.text))
+                } else if let checked = check(piece.text, node: node, offset: piece.offset, expecting: nil, pack: pack,
+                                              schema: schema, into: &diagnostics) {
+                    parts.append(.value(Program(checked)))
+                } else {
+                    ok = false
+                }
+            }
+            return ok ? MessageTemplate(parts: parts) : nil
+        }
+    }
+}

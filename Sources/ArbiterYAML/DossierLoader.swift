@@ -1,0 +1,16 @@
+import ArbiterCore
+
+/// Loads and decodes one dossier from bytes: YAML first, then the schema check.
+public struct DossierLoader: Sendable {
+    public var loader: YAMLLoader
+    public var decoder: DossierDecoder
+
+    public init(schema: InputSchema, loader: YAMLLoader = YAMLLoader()) {
+        self.loader = loader
+        self.decoder = DossierDecoder(schema: schema)
+    }
+
+    public func load(path: String, bytes: [UInt8]) -> Result<Dossier, DiagnosticError> {
+        loader.load(file: path, bytes: bytes).flatMap(decoder.decode)
+    }
+}

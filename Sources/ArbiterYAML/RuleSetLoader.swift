@@ -19,13 +19,18 @@ public struct RuleSetLoader: Sendable {
             case .failure(let error):
                 diagnostics += error.diagnostics
             case .success(let document):
-                switch PackDecoder().decode(document, source: SourceText(file: file.path, bytes: file.bytes)) {
-                case .success(let pack): definitions.append(pack)
-                case .failure(let error): diagnostics += error.diagnostics
-                }
+                let (pack, problems) = PackDecoder().decodeCollecting(document, source: SourceText(file: file.path, bytes: file.bytes))
+                diagnostics += problems
+                if let pack { definitions.append(pack) }
             }
         }
-        if diagnostics.hasErrors { return .failure(DiagnosticError(diagnostics)) }
-        return compiler.compile(definitions)
+        // Compile even when decoding found problems, so expression errors are reported
+        // in the same pass as structural ones.
+        switch compiler.compile(definitions) {
+        case .success(let ruleSet):
+            return diagnostics.hasErrors ? .failure(DiagnosticError(diagnostics)) : .success(ruleSet)
+        case .failure(let error):
+            return .failure(DiagnosticError(diagnostics + error.diagnostics))
+        }
     }
 }

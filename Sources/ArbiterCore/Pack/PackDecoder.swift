@@ -5,9 +5,17 @@ public struct PackDecoder: Sendable {
     public init() {}
 
     public func decode(_ document: Document, source: SourceText? = nil) -> Result<PackDefinition, DiagnosticError> {
+        let (definition, diagnostics) = decodeCollecting(document, source: source)
+        if diagnostics.hasErrors || definition == nil { return .failure(DiagnosticError(diagnostics)) }
+        return .success(definition!)
+    }
+
+    /// Decodes as much of the pack as it can alongside the problems, so the compiler
+    /// can still check the rules that did decode and report everything in one pass.
+    public func decodeCollecting(_ document: Document, source: SourceText? = nil) -> (PackDefinition?, [Diagnostic]) {
         var problems = DiagnosticCollector(file: document.file, domain: "pack")
         guard var reader = FieldReader(document.root, context: "a rule pack", into: &problems) else {
-            return .failure(DiagnosticError(problems.diagnostics))
+            return (nil, problems.diagnostics)
         }
         let id = reader.string("pack", required: true, into: &problems)
         if let id, !Self.isIdentifier(id) {
@@ -42,9 +50,10 @@ public struct PackDecoder: Sendable {
                 seen[rule.id] = rule.idRange
             }
         }
-        if problems.hasErrors { return .failure(DiagnosticError(problems.diagnostics)) }
-        return .success(PackDefinition(file: document.file, id: id!, version: version, title: title, description: description,
-                                       bands: bands, references: references, inputs: inputs, rules: rules, source: source))
+        let definition = PackDefinition(file: document.file, id: id ?? document.file, version: version, title: title,
+                                        description: description, bands: bands, references: references, inputs: inputs,
+                                        rules: rules, source: source)
+        return (definition, problems.diagnostics)
     }
 
     static func isIdentifier(_ text: String) -> Bool {

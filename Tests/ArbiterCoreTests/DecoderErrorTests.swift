@@ -1,0 +1,101 @@
+import ArbiterCore
+import ArbiterYAML
+import Testing
+
+/// Pack and dossier checks report every error in a file at once, each at its
+/// position. Expected `line:column code` lists sit beside the inputs.
+struct DecoderErrorTests {
+    static func expected(_ file: String) throws -> [String] {
+        String(decoding: try Fixtures.bytes(file), as: UTF8.self)
+            .split(separator: "\n").map(String.init).sorted()
+    }
+
+    static func actual(_ diagnostics: [Diagnostic]) -> [String] {
+        diagnostics.map { "\($0.range.start.line):\($0.range.start.column) \($0.code)" }.sorted()
+    }
+
+    static func samplePack() throws -> RuleSet {
+        try RuleSetLoader().load([("Fixtures/packs/sample.yaml", try Fixtures.bytes("Fixtures/packs/sample.yaml"))]).get()
+    }
+
+    @Test func everyDossierErrorIsReportedAtItsPosition() throws {
+        let ruleSet = try Self.samplePack()
+        let file = "Fixtures/dossiers/invalid/many-errors.yaml"
+        let result = DossierLoader(schema: ruleSet.schema).load(path: file, bytes: try Fixtures.bytes(file))
+        guard case .failure(let error) = result else { Issue.record("the broken dossier decoded"); return }
+        let actual = Self.actual(error.diagnostics)
+        #expect(actual == (try Self.expected("Fixtures/dossiers/invalid/many-errors.expected")), "\(actual.joined(separator: "\n"))")
+    }
+
+    @Test func everyPackErrorIsReportedAtItsPosition() throws {
+        let file = "Fixtures/packs/invalid/many-errors.yaml"
+        let result = RuleSetLoader().load([(file, try Fixtures.bytes(file))])
+        guard case .failure(let error) = result else { Issue.record("the broken pack compiled"); return }
+        let actual = Self.actual(error.diagnostics)
+        #expect(actual == (try Self.expected("Fixtures/packs/invalid/many-errors.expected")), "\(actual.joined(separator: "\n"))")
+    }
+
+    @Test func unknownFieldSuggestsTheIntendedName() throws {
+        let ruleSet = try Self.samplePack()
+        let text = "id: x\nname: X\nsurveillance:\n  facial_recogntion: true\n"
+        let result = DossierLoader(schema: ruleSet.schema).load(path: "t.yaml", bytes: Array(text.utf8))
+        guard case .failure(let error) = result else { Issue.record("decoded"); return }
+        let diagnostic = try #require(error.diagnostics.first)
+        #expect(diagnostic.message == "unknown field 'facial_recogntion' in 'surveillance'")
+        #expect(diagnostic.notes.map(\.message) == ["did you mean 'facial_recognition'?"])
+    }
+
+    @Test func missingIdentityIsReported() throws {
+        let ruleSet = try Self.samplePack()
+        let result = DossierLoader(schema: ruleSet.schema).load(path: "t.yaml", bytes: Array("surveillance: {cameras: 3}\n".utf8))
+        guard case .failure(let error) = result else { Issue.record("decoded"); return }
+        #expect(error.diagnostics.map(\.code) == ["dossier.missing-field", "dossier.missing-field"])
+    }
+
+    @Test func rootMustBeAMapping() throws {
+        let ruleSet = try Self.samplePack()
+        for text in ["- a\n- b\n", "just text\n", "# nothing\n"] {
+            let result = DossierLoader(schema: ruleSet.schema).load(path: "t.yaml", bytes: Array(text.utf8))
+            guard case .failure(let error) = result else { Issue.record("decoded \(text)"); continue }
+            #expect(error.diagnostics.first?.code == "dossier.not-a-mapping")
+        }
+    }
+
+    @Test func sameInputDeclaredDifferentlyByTwoPacksIsAnError() throws {
+        let first = """
+            pack: one
+            version: 1
+            title: One
+            references: {r: {title: R, url: "https://example.org"}}
+            inputs:
+              a.count: {type: int, doc: count}
+            rules: []
+            """
+        let second = first.replacingOccurrences(of: "pack: one", with: "pack: two")
+            .replacingOccurrences(of: "type: int", with: "type: string")
+        let result = Fixtures.ruleSet([("one.yaml", first), ("two.yaml", second)])
+        guard case .failure(let error) = result else { Issue.record("conflict accepted"); return }
+        let diagnostic = try #require(error.diagnostics.first)
+        #expect(diagnostic.code == "pack.input-conflict")
+        #expect(diagnostic.file == "two.yaml")
+        #expect(diagnostic.range.start == SourcePosition(line: 6, column: 3))
+        #expect(diagnostic.notes.first?.file == "one.yaml")
+    }
+
+    @Test func duplicateRuleAcrossPacksIsAnError() throws {
+        let pack = """
+            pack: NAME
+            version: 1
+            title: T
+            references: {r: {title: R, url: "https://example.org"}}
+            inputs: {a.flag: {type: bool, doc: f}}
+            rules:
+              - {id: X-1, title: t, category: c, severity: low, weight: 1, when: a.flag, message: m, rationale: r, references: [r]}
+            """
+        let result = Fixtures.ruleSet([("a.yaml", pack.replacingOccurrences(of: "NAME", with: "aa")),
+                                       ("b.yaml", pack.replacingOccurrences(of: "NAME", with: "bb"))])
+        guard case .failure(let error) = result else { Issue.record("duplicate accepted"); return }
+        #expect(error.diagnostics.map(\.code) == ["pack.duplicate-rule"])
+        #expect(error.diagnostics.first?.file == "b.yaml")
+    }
+}

@@ -5,9 +5,9 @@
 /// unknown findings count at their largest contribution, so missing facts never let
 /// a project pass silently.
 public enum Gate {
-    public static func gateScore(_ pack: PackResult, policy: GatePolicy) -> Double {
+    public static func gateScore(_ pack: PackResult, unknown: GatePolicy.UnknownTreatment) -> Double {
         let counted = pack.findings.filter(\.isEnforced).reduce(0.0) { total, finding in
-            total + (policy.unknown == .worst ? finding.maxContribution : finding.contribution)
+            total + (unknown == .worst ? finding.maxContribution : finding.contribution)
         }
         return Scoring.percentage(counted, of: pack.totalWeight)
     }
@@ -15,10 +15,11 @@ public enum Gate {
     public static func decide(_ project: ProjectResult, policy: GatePolicy, baseline: Baseline.Project?) -> GateDecision {
         var reasons: [String] = []
         for pack in project.packs {
-            let score = gateScore(pack, policy: policy)
+            let score = gateScore(pack, unknown: policy.unknown)
             let band = pack.bands.band(of: score)
             guard band >= policy.failOn else { continue }
-            let basis = policy.unknown == .worst && score > pack.score ? "worst case \(Value.format(score))" : "score \(Value.format(score))"
+            let widened = policy.unknown == .worst && score > gateScore(pack, unknown: .best)
+            let basis = "\(widened ? "worst case" : "score") \(Value.format(score))"
             if let baseline {
                 if let before = baseline.bands[pack.pack], band <= before { continue }
                 let was = baseline.bands[pack.pack].map { "was \($0.rawValue)" } ?? "new to the baseline"

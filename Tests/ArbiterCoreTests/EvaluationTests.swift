@@ -1,0 +1,121 @@
+import ArbiterCore
+import ArbiterYAML
+import Testing
+
+struct EvaluationTests {
+    static let asOf = CivilDate("2026-01-01")!
+
+    static let dossierText = """
+        id: rs-test
+        name: Test project
+        country: RS
+        surveillance:
+          cameras: 2550
+          facial_recognition: true
+          deployment: city-wide
+        governance:
+          dpia:
+            performed: false
+        sources:
+          - id: share-2019
+            title: SHARE Foundation
+            url: https://example.org/share
+        citations:
+          surveillance.cameras: [share-2019]
+          surveillance: [share-2019]
+        """
+
+    static func evaluate(_ text: String = dossierText) throws -> ProjectResult {
+        let ruleSet = try DecoderErrorTests.samplePack()
+        let dossier = try DossierLoader(schema: ruleSet.schema).load(path: "d.yaml", bytes: Array(text.utf8)).get()
+        return Evaluator(ruleSet: ruleSet, asOf: asOf).evaluate(dossier)
+    }
+
+    @Test func firedFindingCarriesEvidenceAndMessage() throws {
+        let project = try Self.evaluate()
+        let finding = try #require(project.packs[0].findings.first { $0.rule == "S-BIO-001" })
+        #expect(finding.outcome == .fired)
+        #expect(finding.message == "facial recognition over 2550 cameras (city-wide)")
+        // Scale: (2550 - 100) / (5000 - 100) = 0.5 -> 40 × 0.5 = 20.
+        #expect(finding.contribution == 20)
+        #expect(finding.evidence.map(\.path) == ["surveillance.facial_recognition", "surveillance.deployment", "surveillance.cameras"])
+        let cameras = try #require(finding.evidence.last)
+        #expect(cameras.value == .int(2550))
+        #expect(cameras.range.start == SourcePosition(line: 5, column: 12))
+        #expect(cameras.sources == ["share-2019"])
+        // A group citation covers every fact under it.
+        #expect(finding.evidence[0].sources == ["share-2019"])
+    }
+
+    @Test func unknownFindingListsTheFactsThatWouldSettleIt() throws {
+        let project = try Self.evaluate()
+        let finding = try #require(project.packs[0].findings.first { $0.rule == "S-PUR-001" })
+        #expect(finding.outcome == .unknown)
+        #expect(finding.missing == ["surveillance.purposes"])
+        #expect(finding.maxContribution == 30)
+    }
+
+    @Test func enforceFromMakesAFindingAdvisory() throws {
+        let project = try Self.evaluate()
+        let finding = try #require(project.packs[0].findings.first { $0.rule == "S-GOV-001" })
+        #expect(finding.outcome == .fired)
+        #expect(finding.advisory)
+        // Advisory findings still count in the score: 20 + 30 = 50 of 100.
+        #expect(project.packs[0].score == 50)
+    }
+
+    @Test func examplesOfTheSamplePackAllHold() throws {
+        let checks = ExampleCheck.run(try DecoderErrorTests.samplePack(), asOf: Self.asOf)
+        #expect(checks.count == 6)
+        #expect(checks.allSatisfy { $0.passed })
+    }
+
+    @Test func evaluationIsDeterministic() throws {
+        let first = try Self.evaluate()
+        let second = try Self.evaluate()
+        #expect(first == second)
+    }
+
+    @Test func aCompiledRuleSetIsSafeToShareAcrossThreads() async throws {
+        let ruleSet = try DecoderErrorTests.samplePack()
+        let dossier = try DossierLoader(schema: ruleSet.schema).load(path: "d.yaml", bytes: Array(Self.dossierText.utf8)).get()
+        let evaluator = Evaluator(ruleSet: ruleSet, asOf: Self.asOf)
+        let reference = evaluator.evaluate(dossier)
+        let results = await withTaskGroup(of: ProjectResult.self) { group in
+            for _ in 0..<64 { group.addTask { evaluator.evaluate(dossier) } }
+            var all: [ProjectResult] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.count == 64)
+        #expect(results.allSatisfy { $0 == reference })
+    }
+
+    @Test func stepBudgetEndsInAFaultNotATrap() throws {
+        let pack = """
+            pack: heavy
+            version: 1
+            title: Heavy
+            references: {r: {title: R, url: "https://example.org"}}
+            inputs: {a.items: {type: list, items: int, doc: items}}
+            rules:
+              - id: H-1
+                title: heavy
+                category: c
+                severity: low
+                weight: 1
+                when: any(a.items, any(a.items, any(a.items, it > 1000)))
+                message: m
+                rationale: r
+                references: [r]
+            """
+        let ruleSet = try RuleSetLoader(compiler: RuleSetCompiler(limits: ExpressionLimits(stepBudget: 1_000)))
+            .load([("heavy.yaml", Array(pack.utf8))]).get()
+        let items = (0..<50).map(String.init).joined(separator: ", ")
+        let dossier = try DossierLoader(schema: ruleSet.schema)
+            .load(path: "d.yaml", bytes: Array("id: h\nname: H\na: {items: [\(items)]}\n".utf8)).get()
+        let finding = Evaluator(ruleSet: ruleSet, asOf: Self.asOf).evaluate(dossier).packs[0].findings[0]
+        #expect(finding.outcome == .unknown)
+        #expect(finding.fault?.contains("step budget") == true)
+    }
+}

@@ -1,1 +1,42 @@
 import ArbiterCore
+
+/// One output format. Rendering is pure: the same inputs give the same bytes, with no
+/// clock, environment or working directory involved.
+///
+/// Streaming formats emit `begin`, then one `project` chunk per dossier in input
+/// order, then `end`, so a batch never holds every result in memory. Formats whose
+/// layout needs everything at once (a summary table on top) set `needsAllProjects`
+/// and render in `end`.
+public protocol Reporter: Sendable {
+    var needsAllProjects: Bool { get }
+    func begin(_ context: ReportContext) -> String
+    /// Written between two non-empty project chunks (a comma in JSON), so chunks can be
+    /// rendered on worker threads without knowing what came before them.
+    var separator: String { get }
+    func project(_ project: ProjectResult, context: ReportContext) -> String
+    func end(_ summary: RunSummary, context: ReportContext) -> String
+}
+
+extension Reporter {
+    public var needsAllProjects: Bool { false }
+    public func begin(_ context: ReportContext) -> String { "" }
+    public var separator: String { "" }
+    public func project(_ project: ProjectResult, context: ReportContext) -> String { "" }
+
+    /// Renders a complete report in one call, as tests and `score` do.
+    public func render(_ projects: [ProjectResult], errors: [Diagnostic] = [], waivers: [WaiverOutcome] = [],
+                       context: ReportContext) -> String {
+        var summary = RunSummary(errors: errors, waivers: waivers)
+        var out = begin(context)
+        var first = true
+        for project in projects {
+            summary.count(project)
+            let chunk = self.project(project, context: context)
+            if chunk.isEmpty { continue }
+            out += (first ? "" : separator) + chunk
+            first = false
+        }
+        if needsAllProjects { summary.projects = projects }
+        return out + end(summary, context: context)
+    }
+}

@@ -13,10 +13,12 @@ public struct Dossier: Sendable {
     /// Source ids cited for each slot, with citations of a group applied to its facts.
     public var citedSources: [[String]]
     public var range: SourceRange
+    /// Where the `id` is written, for duplicate-id errors across a batch.
+    public var idRange: SourceRange
 
     public init(file: String, id: String, name: String, country: String? = nil, description: String? = nil,
                 tags: [String] = [], sources: [Source] = [], facts: [Fact?], citedSources: [[String]],
-                range: SourceRange = .fileStart) {
+                range: SourceRange = .fileStart, idRange: SourceRange = .fileStart) {
         self.file = file
         self.id = id
         self.name = name
@@ -27,6 +29,7 @@ public struct Dossier: Sendable {
         self.facts = facts
         self.citedSources = citedSources
         self.range = range
+        self.idRange = idRange
     }
 
     public var knownFactCount: Int { facts.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }

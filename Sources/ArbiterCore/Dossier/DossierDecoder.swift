@@ -48,10 +48,19 @@ public struct DossierDecoder: Sendable {
                 continue
             case "name":
                 seenIdentity.name = text(entry, into: &problems)
+                if entry.value.isNull || seenIdentity.name?.isEmpty == true {
+                    problems.error("missing-field", "'name' must not be empty", at: entry.value.range,
+                                   notes: [.hint("give the project's name, such as `Safe City, Belgrade`")])
+                }
                 continue
             case "country":
                 if let code = text(entry, into: &problems) {
-                    if CountryCode.isValid(code) { state.country = code } else { invalidCountry(code, entry.value, into: &problems) }
+                    if CountryCode.isValid(code) {
+                        state.country = code
+                        if let slot = schema.slot(of: "country") { state.facts[slot] = Fact(value: .string(code), range: entry.value.range) }
+                    } else {
+                        invalidCountry(code, entry.value, into: &problems)
+                    }
                 }
                 continue
             case "description":
@@ -88,7 +97,8 @@ public struct DossierDecoder: Sendable {
         let cited = citations(state, into: &problems)
         return Dossier(file: file, id: seenIdentity.id ?? label, name: seenIdentity.name ?? label,
                        country: state.country, description: state.description, tags: state.tags,
-                       sources: state.sources, facts: state.facts, citedSources: cited, range: root.range)
+                       sources: state.sources, facts: state.facts, citedSources: cited, range: root.range,
+                       idRange: entries.first { $0.key == "id" }?.value.range ?? SourceRange(at: root.range.start))
     }
 
     private struct State {
@@ -251,8 +261,11 @@ public struct DossierDecoder: Sendable {
     }
 
     private func identifier(_ entry: Node.Entry, into problems: inout DiagnosticCollector) -> String? {
-        guard let id = text(entry, into: &problems) else {
-            if entry.value.isNull { problems.error("missing-field", "'id' must not be empty", at: entry.value.range) }
+        guard let id = text(entry, into: &problems), !id.isEmpty else {
+            if entry.value.isNull || entry.value.string == "" {
+                problems.error("missing-field", "'id' must not be empty", at: entry.value.range,
+                               notes: [.hint("use a short unique id such as rs-belgrade-safe-city")])
+            }
             return nil
         }
         let allowed = id.unicodeScalars.allSatisfy { scalar in

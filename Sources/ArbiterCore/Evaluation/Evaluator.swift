@@ -13,8 +13,10 @@ public struct Evaluator: Sendable {
         let packs = ruleSet.packs.map { pack in
             Scoring.result(pack: pack, findings: pack.rules.map { evaluate($0, on: dossier) })
         }
-        return ProjectResult(file: dossier.file, id: dossier.id, name: dossier.name, country: dossier.country,
-                             packs: packs, sources: dossier.sources)
+        var project = ProjectResult(file: dossier.file, id: dossier.id, name: dossier.name, country: dossier.country,
+                                    packs: packs, sources: dossier.sources)
+        project.idRange = dossier.idRange
+        return project
     }
 
     public func evaluate(_ rule: CompiledRule, on dossier: Dossier) -> Finding {

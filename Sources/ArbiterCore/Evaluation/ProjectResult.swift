@@ -7,6 +7,7 @@ public struct ProjectResult: Hashable, Sendable {
     public var packs: [PackResult]
     public var sources: [Source]
     public var gate: GateDecision?
+    public var idRange: SourceRange = .fileStart
 
     public init(file: String, id: String, name: String, country: String?, packs: [PackResult], sources: [Source]) {
         self.file = file

@@ -18,7 +18,7 @@ public struct RuleSetCompiler: Sendable {
                 packIds[pack.id] = pack
             }
         }
-        let (schema, conflicts) = InputSchema.union(definitions.flatMap(\.inputs))
+        let (schema, conflicts) = InputSchema.union([InputSchema.projectCountry] + definitions.flatMap(\.inputs))
         diagnostics += conflicts
 
         var ruleOwners: [String: (String, SourceRange)] = [:]

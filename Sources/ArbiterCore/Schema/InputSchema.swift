@@ -10,6 +10,15 @@ public struct InputSchema: Sendable {
 
     public init() {}
 
+    /// The dossier's reserved `country` key, readable in expressions as `country` so a
+    /// rule can compare it with, say, `data.storage_country`.
+    public static let projectCountry = InputDeclaration(
+        path: "country", type: .country, doc: "ISO 3166-1 alpha-2 code of the country where the project is",
+        pack: builtInPack, file: "<built-in>", range: .fileStart)
+
+    /// The owner of declarations every schema has, whatever packs are loaded.
+    public static let builtInPack = "arbiter"
+
     /// Builds the union, reporting the same path declared differently by two packs,
     /// or declared both as a fact and as a group of facts.
     public static func union(_ declarations: [InputDeclaration]) -> (InputSchema, [Diagnostic]) {

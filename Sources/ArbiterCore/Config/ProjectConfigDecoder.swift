@@ -1,0 +1,51 @@
+/// Reads `.arbiter.yaml` field by field, reporting every problem at its position.
+public struct ProjectConfigDecoder: Sendable {
+    public init() {}
+
+    public func decode(_ document: Document) -> Result<ProjectConfig, DiagnosticError> {
+        var problems = DiagnosticCollector(file: document.file, domain: "config")
+        var config = ProjectConfig()
+        if document.root.isNull { return .success(config) }
+        guard var reader = FieldReader(document.root, context: "the configuration", into: &problems) else {
+            return .failure(DiagnosticError(problems.diagnostics))
+        }
+        if let node = reader.take("rules"), case .string(let single) = node.value {
+            config.rules = [single]
+        } else {
+            config.rules = reader.stringList("rules", into: &problems).map(\.0)
+        }
+        config.waivers = reader.string("waivers", into: &problems)
+        config.include = reader.stringList("include", into: &problems).map { GlobPattern($0.0) }
+        config.exclude = reader.stringList("exclude", into: &problems).map { GlobPattern($0.0) }
+        if let gateNode = reader.take("gate"), var gate = FieldReader(gateNode, context: "'gate'", into: &problems) {
+            if let text = gate.string("fail_on", into: &problems) {
+                config.failOn = Band(rawValue: text)
+                if config.failOn == nil {
+                    problems.error("invalid-value", "unknown band '\(text)'", at: gateNode["fail_on"]!.range,
+                                   notes: [.hint("bands: " + Band.allCases.map(\.rawValue).joined(separator: ", "))])
+                }
+            }
+            if let text = gate.string("fail_on_severity", into: &problems) {
+                if text == "none" {
+                    config.failOnSeverity = .some(nil)
+                } else if let severity = Severity(rawValue: text) {
+                    config.failOnSeverity = .some(severity)
+                } else {
+                    problems.error("invalid-value", "unknown severity '\(text)'", at: gateNode["fail_on_severity"]!.range,
+                                   notes: [.hint("severities: none, " + Severity.allCases.map(\.rawValue).joined(separator: ", "))])
+                }
+            }
+            if let text = gate.string("unknown", into: &problems) {
+                config.unknown = GatePolicy.UnknownTreatment(rawValue: text)
+                if config.unknown == nil {
+                    problems.error("invalid-value", "'unknown' must be worst or best", at: gateNode["unknown"]!.range)
+                }
+            }
+            config.baseline = gate.string("baseline", into: &problems)
+            gate.reportLeftovers(into: &problems)
+        }
+        reader.reportLeftovers(into: &problems)
+        if problems.hasErrors { return .failure(DiagnosticError(problems.diagnostics)) }
+        return .success(config)
+    }
+}

@@ -1,0 +1,42 @@
+import ArbiterCore
+
+/// GitHub Actions workflow commands: an `::error` or `::warning` annotation per fired
+/// finding at the dossier line of its main evidence, shown on the pull request.
+public struct GitHubReporter: Reporter {
+    public init() {}
+
+    public func project(_ project: ProjectResult, context: ReportContext) -> String {
+        var out = ""
+        for pack in project.packs {
+            for finding in pack.reportedFindings where finding.status == .fired || (finding.status == .unknown && finding.severity >= .high) {
+                let level = finding.status == .fired && !finding.advisory && finding.severity >= .high ? "error" : "warning"
+                let line = finding.primaryEvidence?.range.start.line ?? 1
+                let column = finding.primaryEvidence?.range.start.column ?? 1
+                let title = "\(finding.rule) [\(finding.severity.rawValue)] \(finding.title)"
+                var message = finding.status == .fired ? finding.message : "unknown: collect \(finding.missing.joined(separator: ", "))"
+                if finding.advisory { message += " (advisory until enforcement date)" }
+                out += "::\(level) file=\(Self.property(project.file)),line=\(line),col=\(column),title=\(Self.property(title))::\(Self.data(message))\n"
+            }
+        }
+        if let gate = project.gate, !gate.passed {
+            out += "::error file=\(Self.property(project.file)),line=1,title=\(Self.property("arbiter gate failed: \(project.id)"))::\(Self.data(gate.reasons.joined(separator: "\n")))\n"
+        }
+        return out
+    }
+
+    public func end(_ summary: RunSummary, context: ReportContext) -> String {
+        summary.errors.filter { $0.severity == .error }.map { error in
+            "::error file=\(Self.property(error.file)),line=\(error.range.start.line),col=\(error.range.start.column),title=\(Self.property(error.code))::\(Self.data(error.message))\n"
+        }.joined()
+    }
+
+    /// Escaping for the message part, as the Actions toolkit does.
+    static func data(_ text: String) -> String {
+        text.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
+    }
+
+    /// Escaping for property values, which also reserve ':' and ','.
+    static func property(_ text: String) -> String {
+        data(text).replacing(":", with: "%3A").replacing(",", with: "%2C")
+    }
+}

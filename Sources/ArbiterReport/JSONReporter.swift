@@ -1,0 +1,197 @@
+import ArbiterCore
+
+/// Machine-readable report with the stable keys documented in the README
+/// (`schema` 1). Also the input of `arbiter gate --baseline`.
+public struct JSONReporter: Reporter {
+    public static let schemaVersion = 1
+
+    public init() {}
+
+    public func begin(_ context: ReportContext) -> String {
+        var json = JSONWriter()
+        json.open()
+        json.int("schema", Self.schemaVersion)
+        json.open("arbiter")
+        json.string("version", context.toolVersion)
+        json.close()
+        json.string("as_of", context.asOf.description)
+        json.open("packs", array: true)
+        for pack in context.packs {
+            json.open()
+            json.string("id", pack.id)
+            json.string("version", pack.version)
+            json.string("title", pack.title)
+            json.close()
+        }
+        json.close(array: true)
+        // Leave the projects array open; each project chunk continues it.
+        return json.text + ",\n  \"projects\": ["
+    }
+
+    public var separator: String { "," }
+
+    public func project(_ project: ProjectResult, context: ReportContext) -> String {
+        var json = JSONWriter()
+        write(project, into: &json, context: context)
+        let body = json.text.replacing("\n", with: "\n    ")
+        return "\n    " + body
+    }
+
+    public func end(_ summary: RunSummary, context: ReportContext) -> String {
+        var json = JSONWriter()
+        json.open("errors", array: true)
+        for error in summary.errors where error.severity == .error {
+            json.open()
+            json.string("file", error.file)
+            json.int("line", error.range.start.line)
+            json.int("column", error.range.start.column)
+            json.string("code", error.code)
+            json.string("message", error.message)
+            json.close()
+        }
+        json.close(array: true)
+        json.open("waivers", array: true)
+        for outcome in summary.waivers {
+            json.open()
+            json.string("project", outcome.waiver.project)
+            json.string("rule", outcome.waiver.rule)
+            json.string("state", outcome.state.rawValue)
+            json.int("matched", outcome.matched)
+            json.string("expires", outcome.waiver.expires.description)
+            json.string("approved_by", outcome.waiver.approvedBy)
+            json.string("reason", outcome.waiver.reason)
+            json.close()
+        }
+        json.close(array: true)
+        json.open("summary")
+        json.int("projects", summary.projectCount)
+        json.int("errors", summary.errors.filter { $0.severity == .error }.count)
+        json.open("bands")
+        for band in Band.allCases { json.int(band.rawValue, summary.bandCounts[band, default: 0]) }
+        json.close()
+        if context.gated { json.int("gate_failures", summary.gateFailures) }
+        json.close()
+        // The writer's keys without its own "{" and "\n}": they continue the top-level object.
+        let tail = json.text.dropFirst().dropLast(2)
+        let opening = summary.projectCount == 0 ? "]," : "\n  ],"
+        return opening + tail + "\n}\n"
+    }
+
+    private func write(_ project: ProjectResult, into json: inout JSONWriter, context: ReportContext) {
+        json.open()
+        json.string("file", project.file)
+        json.string("id", project.id)
+        json.string("name", project.name)
+        json.string("country", project.country)
+        json.number("score", project.score)
+        json.open("score_range", array: true)
+        json.number(nil, project.score)
+        json.number(nil, project.worst)
+        json.close(array: true)
+        json.string("band", project.band.rawValue)
+        json.string("worst_band", project.worstBand.rawValue)
+        json.open("packs", array: true)
+        for pack in project.packs { write(pack, of: project, into: &json) }
+        json.close(array: true)
+        if let gate = project.gate {
+            json.open("gate")
+            json.bool("passed", gate.passed)
+            json.strings("reasons", gate.reasons)
+            json.close()
+        }
+        json.close()
+    }
+
+    private func write(_ pack: PackResult, of project: ProjectResult, into json: inout JSONWriter) {
+        json.open()
+        json.string("id", pack.pack)
+        json.string("version", pack.version)
+        json.number("score", pack.score)
+        json.open("score_range", array: true)
+        json.number(nil, pack.score)
+        json.number(nil, pack.worst)
+        json.close(array: true)
+        json.string("band", pack.band.rawValue)
+        json.string("worst_band", pack.worstBand.rawValue)
+        json.number("completeness", pack.completeness)
+        json.open("categories", array: true)
+        for category in pack.categories {
+            json.open()
+            json.string("category", category.category)
+            json.number("score", category.score)
+            json.number("worst", category.worst)
+            json.close()
+        }
+        json.close(array: true)
+        json.open("findings", array: true)
+        for finding in pack.reportedFindings { write(finding, of: project, into: &json) }
+        json.close(array: true)
+        json.close()
+    }
+
+    private func write(_ finding: Finding, of project: ProjectResult, into json: inout JSONWriter) {
+        json.open()
+        json.string("rule", finding.rule)
+        json.string("title", finding.title)
+        json.string("category", finding.category)
+        json.string("severity", finding.severity.rawValue)
+        json.string("status", finding.status.rawValue)
+        json.bool("advisory", finding.advisory)
+        json.number("weight", finding.weight)
+        json.number("contribution", finding.contribution)
+        json.number("max_contribution", finding.maxContribution)
+        json.string("message", finding.message)
+        json.open("evidence", array: true)
+        for evidence in finding.evidence {
+            json.open()
+            json.string("path", evidence.path)
+            json.raw("value", Self.encode(evidence.value))
+            json.int("line", evidence.range.start.line)
+            json.int("column", evidence.range.start.column)
+            json.open("sources", array: true)
+            for id in evidence.sources {
+                let source = project.source(id)
+                json.open()
+                json.string("id", id)
+                json.string("title", source?.title)
+                json.string("url", source?.url)
+                json.close()
+            }
+            json.close(array: true)
+            json.close()
+        }
+        json.close(array: true)
+        json.strings("missing", finding.missing)
+        if let fault = finding.fault { json.string("fault", fault) }
+        json.open("references", array: true)
+        for reference in finding.references {
+            json.open()
+            json.string("id", reference.id)
+            json.string("title", reference.title)
+            json.string("url", reference.url)
+            json.close()
+        }
+        json.close(array: true)
+        json.strings("mitigations", finding.mitigations)
+        if let waiver = finding.waiver {
+            json.open("waiver")
+            json.string("state", waiver.state.rawValue)
+            json.string("reason", waiver.reason)
+            json.string("approved_by", waiver.approvedBy)
+            json.string("expires", waiver.expires.description)
+            json.close()
+        }
+        json.close()
+    }
+
+    static func encode(_ value: Value) -> String {
+        switch value {
+        case .null, .unknown: "null"
+        case .bool(let flag): flag ? "true" : "false"
+        case .int(let number): String(number)
+        case .number(let number): JSONWriter.number(number)
+        case .string(let text): JSONWriter.quote(text)
+        case .list(let items): "[" + items.map(encode).joined(separator: ", ") + "]"
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArbiterCore
+
+/// What a reporter learns at the end of a run: failures, waiver outcomes, totals and,
+/// for reporters that need the whole picture at once, the projects themselves.
+public struct RunSummary: Sendable {
+    public var projectCount: Int
+    public var bandCounts: [Band: Int]
+    public var gateFailures: Int
+    public var errors: [Diagnostic]
+    public var waivers: [WaiverOutcome]
+    /// Filled only for reporters whose `needsAllProjects` is true.
+    public var projects: [ProjectResult]
+
+    public init(projectCount: Int = 0, bandCounts: [Band: Int] = [:], gateFailures: Int = 0,
+                errors: [Diagnostic] = [], waivers: [WaiverOutcome] = [], projects: [ProjectResult] = []) {
+        self.projectCount = projectCount
+        self.bandCounts = bandCounts
+        self.gateFailures = gateFailures
+        self.errors = errors
+        self.waivers = waivers
+        self.projects = projects
+    }
+
+    /// Counts one project; the batch runner calls this in input order.
+    public mutating func count(_ project: ProjectResult) {
+        projectCount += 1
+        bandCounts[project.band, default: 0] += 1
+        if project.gate?.passed == false { gateFailures += 1 }
+    }
+}

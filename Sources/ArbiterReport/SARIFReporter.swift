@@ -1,0 +1,165 @@
+import ArbiterCore
+
+/// SARIF 2.1.0 for code-scanning tools: the rules in `tool.driver.rules` with help and
+/// references, and one result per fired finding at the dossier line of its main
+/// evidence, with a stable fingerprint.
+public struct SARIFReporter: Reporter {
+    public init() {}
+
+    public func begin(_ context: ReportContext) -> String {
+        var json = JSONWriter()
+        json.open()
+        json.string("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+        json.string("version", "2.1.0")
+        json.open("runs", array: true)
+        json.open()
+        json.open("tool")
+        json.open("driver")
+        json.string("name", "arbiter")
+        json.string("version", context.toolVersion)
+        json.string("informationUri", "https://github.com/arbiter-policy/arbiter")
+        json.open("rules", array: true)
+        for rule in context.rules { write(rule, into: &json) }
+        json.close(array: true)
+        json.close()
+        json.close()
+        // Leave run and results open: each project adds its results.
+        return json.text + ",\n      \"results\": ["
+    }
+
+    public var separator: String { "," }
+
+    public func project(_ project: ProjectResult, context: ReportContext) -> String {
+        let ruleIndex = Dictionary(context.rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        var chunks: [String] = []
+        for pack in project.packs {
+            for finding in pack.reportedFindings where finding.status == .fired || finding.status == .waived {
+                var json = JSONWriter()
+                json.open()
+                json.string("ruleId", finding.rule)
+                if let index = ruleIndex[finding.rule] { json.int("ruleIndex", index) }
+                json.string("level", Self.level(finding.severity, advisory: finding.advisory))
+                json.open("message")
+                json.string("text", "\(project.name): \(finding.message)")
+                json.close()
+                json.open("locations", array: true)
+                json.open()
+                json.open("physicalLocation")
+                json.open("artifactLocation")
+                json.string("uri", project.file)
+                json.close()
+                json.open("region")
+                json.int("startLine", finding.primaryEvidence?.range.start.line ?? 1)
+                json.int("startColumn", finding.primaryEvidence?.range.start.column ?? 1)
+                json.close()
+                json.close()
+                json.close()
+                json.close(array: true)
+                json.open("partialFingerprints")
+                json.string("arbiterFinding/v1", Fingerprint.of(project.id, pack.pack, finding.rule))
+                json.close()
+                if finding.status == .waived, let waiver = finding.waiver {
+                    json.open("suppressions", array: true)
+                    json.open()
+                    json.string("kind", "external")
+                    json.string("status", "accepted")
+                    json.string("justification", "\(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))")
+                    json.close()
+                    json.close(array: true)
+                }
+                json.open("properties")
+                json.string("project", project.id)
+                json.string("pack", pack.pack)
+                json.string("severity", finding.severity.rawValue)
+                json.number("contribution", finding.contribution)
+                json.bool("advisory", finding.advisory)
+                json.close()
+                json.close()
+                chunks.append(json.text.replacing("\n", with: "\n        "))
+            }
+        }
+        guard !chunks.isEmpty else { return "" }
+        return chunks.map { "\n        " + $0 }.joined(separator: ",")
+    }
+
+    public func end(_ summary: RunSummary, context: ReportContext) -> String {
+        var json = JSONWriter()
+        json.open()
+        json.open("invocations", array: true)
+        json.open()
+        json.bool("executionSuccessful", summary.errors.allSatisfy { $0.severity != .error })
+        json.open("toolExecutionNotifications", array: true)
+        for error in summary.errors where error.severity == .error {
+            json.open()
+            json.string("level", "error")
+            json.open("message")
+            json.string("text", error.message)
+            json.close()
+            json.open("descriptor")
+            json.string("id", error.code)
+            json.close()
+            json.open("locations", array: true)
+            json.open()
+            json.open("physicalLocation")
+            json.open("artifactLocation")
+            json.string("uri", error.file)
+            json.close()
+            json.open("region")
+            json.int("startLine", error.range.start.line)
+            json.int("startColumn", error.range.start.column)
+            json.close()
+            json.close()
+            json.close()
+            json.close(array: true)
+            json.close()
+        }
+        json.close(array: true)
+        json.close()
+        json.close(array: true)
+        json.close()
+        let invocations = json.text.dropFirst().dropLast(2).replacing("\n", with: "\n    ")
+        return "\n      ],\(invocations)\n    }\n  ]\n}\n"
+    }
+
+    private func write(_ rule: CompiledRule, into json: inout JSONWriter) {
+        json.open()
+        json.string("id", rule.id)
+        json.string("name", Self.pascalCase(rule.title))
+        json.open("shortDescription")
+        json.string("text", rule.title)
+        json.close()
+        json.open("fullDescription")
+        json.string("text", rule.rationale)
+        json.close()
+        var help = rule.rationale
+        if !rule.mitigations.isEmpty { help += "\n\nMitigations:\n" + rule.mitigations.map { "- \($0)" }.joined(separator: "\n") }
+        help += "\n\nReferences:\n" + rule.references.map { "- \($0.title): \($0.url)" }.joined(separator: "\n")
+        json.open("help")
+        json.string("text", help)
+        json.string("markdown", help.replacing("- ", with: "* "))
+        json.close()
+        if let first = rule.references.first { json.string("helpUri", first.url) }
+        json.open("defaultConfiguration")
+        json.string("level", Self.level(rule.severity, advisory: false))
+        json.close()
+        json.open("properties")
+        json.strings("tags", [rule.pack, rule.category])
+        json.string("severity", rule.severity.rawValue)
+        json.number("weight", rule.weight)
+        json.close()
+        json.close()
+    }
+
+    static func level(_ severity: Severity, advisory: Bool) -> String {
+        if advisory { return "note" }
+        switch severity {
+        case .critical, .high: return "error"
+        case .medium: return "warning"
+        case .low, .info: return "note"
+        }
+    }
+
+    static func pascalCase(_ title: String) -> String {
+        title.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+}

@@ -1,0 +1,64 @@
+import ArbiterCore
+import ArgumentParser
+
+extension Arbiter {
+    /// A rule's text, inputs, references and mitigations.
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Explain a rule: what it checks, why, and how to mitigate it.",
+            discussion: """
+                Example:
+                  arbiter explain DA-BIO-001
+                """)
+
+        @Argument(help: ArgumentHelp("The rule id, such as DA-BIO-001.", valueName: "rule-id"))
+        var ruleID: String
+
+        @OptionGroup(title: "Packs") var packs: PackOptions
+
+        func run() throws {
+            let workspace: Workspace
+            do {
+                workspace = try Workspace.load(packs)
+            } catch let error as CLIError {
+                Terminal.writeError(error.description + "\n")
+                throw ExitCode(2)
+            }
+            guard let rule = workspace.ruleSet.rule(ruleID) ?? workspace.ruleSet.rule(ruleID.uppercased()) else {
+                let ids = workspace.ruleSet.allRules.map(\.id)
+                let hint = Spelling.suggestion(for: ruleID, among: ids).map { "did you mean '\($0)'?" } ?? "list rules with `arbiter schema` or read the packs"
+                Terminal.writeError("error: no loaded pack defines rule '\(ruleID)'\n   = hint: \(hint)\n")
+                throw ExitCode(2)
+            }
+            let pack = workspace.ruleSet.packs.first { $0.id == rule.pack }!
+            var out = "\(rule.id) — \(rule.title)\n"
+            out += "pack \(pack.id) \(pack.version) · category \(rule.category) · severity \(rule.severity.rawValue) · weight \(Value.format(rule.weight)) of \(Value.format(pack.totalWeight))\n"
+            if let enforceFrom = rule.enforceFrom { out += "advisory until \(enforceFrom); enforced by the gate from then on\n" }
+            out += "\nfires when:\n  \(rule.conditionText)\n"
+            if let scale = rule.scale {
+                out += "contribution scales with \(scale.path): none at \(Value.format(scale.from)), full at \(Value.format(scale.to))\n"
+            }
+            out += "\nreads:\n"
+            for slot in rule.reads {
+                let declaration = workspace.ruleSet.schema.declarations[slot]
+                out += "  \(declaration.path) (\(declaration.type)\(declaration.unit.map { ", \($0)" } ?? "")) — \(declaration.doc)\n"
+            }
+            out += "\nwhy:\n" + wrap(rule.rationale)
+            if !rule.mitigations.isEmpty { out += "\nmitigations:\n" + rule.mitigations.map { wrap("- " + $0) }.joined() }
+            out += "\nreferences:\n" + rule.references.map { "  \($0.title)\n    \($0.url)\n" }.joined()
+            out += "\ndefined in \(rule.file):\(rule.range.start.line)\n"
+            Terminal.writeOutput(out)
+        }
+
+        private func wrap(_ text: String) -> String {
+            var lines: [String] = []
+            var line = " "
+            for word in text.split(separator: " ") {
+                if line.count + word.count + 1 > 78 { lines.append(line); line = "   " }
+                line += " " + word
+            }
+            lines.append(line)
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import ArbiterCore
+import ArbiterYAML
+import ArgumentParser
+
+extension Arbiter {
+    /// Validates packs, and dossiers when given, without scoring anything.
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check rule packs (and dossiers, if given) without scoring.",
+            discussion: """
+                Reports every problem in every file at once, each at its line and column, and
+                exits 2 if there is any.
+
+                Examples:
+                  arbiter lint
+                  arbiter lint --rules Rules Fixtures/projects
+                """)
+
+        @Argument(help: ArgumentHelp("Dossier files or folders to check as well.", valueName: "path"), completion: .file())
+        var paths: [String] = []
+
+        @OptionGroup(title: "Packs") var packs: PackOptions
+
+        @Option(name: .long, help: ArgumentHelp("A waivers file to check as well.", valueName: "file"))
+        var waivers: String?
+
+        func run() throws {
+            let workspace: Workspace
+            do {
+                workspace = try Workspace.load(packs, waiversPath: waivers)
+            } catch let error as CLIError {
+                Terminal.writeError(error.description + "\n")
+                throw ExitCode(2)
+            }
+            var problems = 0
+            let found = DossierFinder(config: workspace.config, excluded: Set(workspace.packFiles)).find(paths)
+            Console.print(found.problems, sources: [])
+            problems += found.problems.count
+            let loader = DossierLoader(schema: workspace.ruleSet.schema)
+            var ids: [String: String] = [:]
+            for path in found.files {
+                switch FileInput.read(path, limit: workspace.loaderLimits.maxFileSize) {
+                case .failure(let failure):
+                    Console.print([FileInput.diagnostic(failure, path: path, limit: workspace.loaderLimits.maxFileSize)], sources: [])
+                    problems += 1
+                case .success(let bytes):
+                    let display = path == "-" ? "<stdin>" : path
+                    switch loader.load(path: display, bytes: bytes) {
+                    case .failure(let error):
+                        Console.print(error.diagnostics, sources: [SourceText(file: display, bytes: bytes)])
+                        problems += error.diagnostics.count
+                    case .success(let dossier):
+                        if let first = ids[dossier.id] {
+                            Console.print([.error("dossier.duplicate-id", "project id '\(dossier.id)' is already used by \(first)",
+                                                  file: display, range: dossier.idRange, notes: [.hint("give each dossier its own id")])],
+                                          sources: [SourceText(file: display, bytes: bytes)])
+                            problems += 1
+                        }
+                        ids[dossier.id] = ids[dossier.id] ?? display
+                    }
+                }
+            }
+            let rules = workspace.ruleSet.allRules.count
+            let packList = workspace.ruleSet.packs.map(\.id).joined(separator: ", ")
+            let summary = "checked \(workspace.ruleSet.packs.count) pack\(workspace.ruleSet.packs.count == 1 ? "" : "s") (\(packList); \(rules) rules)"
+                + (found.files.isEmpty ? "" : " and \(found.files.count) dossier\(found.files.count == 1 ? "" : "s")")
+            if problems > 0 {
+                Terminal.writeError("\(summary): \(problems) problem\(problems == 1 ? "" : "s")\n")
+                throw ExitCode(2)
+            }
+            Terminal.writeOutput("\(summary): no problems\n")
+        }
+    }
+}

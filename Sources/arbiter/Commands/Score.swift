@@ -1,0 +1,32 @@
+import ArbiterCore
+import ArbiterReport
+import ArgumentParser
+
+extension Arbiter {
+    /// One dossier, every finding explained.
+    struct Score: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Score one dossier and explain every finding.",
+            discussion: """
+                Reads FILE (or standard input for '-') and prints the score, range, band and every
+                finding with the facts and sources behind it.
+
+                Examples:
+                  arbiter score Fixtures/projects/rs-belgrade-safe-city.yaml
+                  arbiter score dossier.yaml --format json --output belgrade.json
+                  cat dossier.yaml | arbiter score - --as-of 2026-01-01
+                """)
+
+        @Argument(help: ArgumentHelp("The dossier to score, or '-' for standard input.", valueName: "file"),
+                  completion: .file(extensions: ["yaml", "yml"]))
+        var file: String
+
+        @OptionGroup(title: "Packs") var packs: PackOptions
+        @OptionGroup(title: "Output") var output: OutputOptions
+
+        func run() throws {
+            let status = try Runner.run(paths: [file], packs: packs, output: output, batch: nil, gate: nil)
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import ArbiterCore
+import ArgumentParser
+
+extension Band: ExpressibleByArgument {}
+extension GatePolicy.UnknownTreatment: ExpressibleByArgument {}
+
+/// When the gate fails. Flags override `gate:` in .arbiter.yaml, which overrides the
+/// defaults (high, critical, worst).
+struct GateOptions: ParsableArguments {
+    @Option(name: .customLong("fail-on"), help: "Fail when a pack's gate band reaches this band (default: high).")
+    var failOn: Band?
+
+    @Option(name: .customLong("fail-on-severity"),
+            help: ArgumentHelp("Fail on any enforced finding of this severity or worse, or 'none' (default: critical).", valueName: "severity"))
+    var failOnSeverity: String?
+
+    @Option(name: .long, help: "Count unknown findings at their worst or ignore them (default: worst).")
+    var unknown: GatePolicy.UnknownTreatment?
+
+    @Option(name: .long, help: ArgumentHelp("A JSON report from an earlier run; fail only on what is new.", valueName: "file"),
+            completion: .file(extensions: ["json"]))
+    var baseline: String?
+
+    func validate() throws {
+        if let failOnSeverity, failOnSeverity != "none", Severity(rawValue: failOnSeverity) == nil {
+            throw ValidationError("unknown severity '\(failOnSeverity)'; use none, \(Severity.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func policy(config: ProjectConfig) -> GatePolicy {
+        var policy = GatePolicy()
+        if let failOn = failOn ?? config.failOn { policy.failOn = failOn }
+        if let failOnSeverity {
+            policy.failOnSeverity = failOnSeverity == "none" ? nil : Severity(rawValue: failOnSeverity)
+        } else if let configured = config.failOnSeverity {
+            policy.failOnSeverity = configured
+        }
+        if let unknown = unknown ?? config.unknown { policy.unknown = unknown }
+        return policy
+    }
+}

@@ -1,0 +1,64 @@
+import ArbiterCore
+import Foundation
+
+/// Reads input files with the size limit checked before reading, so an oversized or
+/// endless input (a FIFO, /dev/zero) costs nothing.
+enum FileInput {
+    enum Failure: Error {
+        case unreadable(String)
+        case tooLarge(Int)
+        case isDirectory
+    }
+
+    static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
+        if path == "-" { return readStandardInput(limit: limit) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.isDirectory) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.unreadable("not a regular file")) }
+        if Int(info.st_size) > limit { return .failure(.tooLarge(Int(info.st_size))) }
+        return readAll(descriptor, limit: limit)
+    }
+
+    static func readStandardInput(limit: Int) -> Result<[UInt8], Failure> {
+        readAll(STDIN_FILENO, limit: limit)
+    }
+
+    private static func readAll(_ descriptor: Int32, limit: Int) -> Result<[UInt8], Failure> {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN {
+                    // A non-blocking FIFO with no writer yet: wait briefly rather than spin.
+                    usleep(1_000)
+                    continue
+                }
+                return .failure(.unreadable(String(cString: strerror(errno))))
+            }
+            if count == 0 { return .success(bytes) }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit { return .failure(.tooLarge(bytes.count)) }
+        }
+    }
+
+    /// The failure as a located diagnostic with a hint.
+    static func diagnostic(_ failure: Failure, path: String, limit: Int) -> Diagnostic {
+        switch failure {
+        case .unreadable(let reason):
+            return .error("io.unreadable", "cannot read '\(path)': \(reason)", file: path, range: .fileStart,
+                          notes: [.hint("check that the path exists and is readable")])
+        case .tooLarge(let size):
+            return .error("yaml.file-too-large", "file is \(size) bytes or more, over the limit of \(limit) bytes",
+                          file: path, range: .fileStart, notes: [.hint("split the file; a dossier needs only a few kilobytes")])
+        case .isDirectory:
+            return .error("io.is-directory", "'\(path)' is a folder, not a file", file: path, range: .fileStart,
+                          notes: [.hint("use `arbiter audit` for folders")])
+        }
+    }
+}

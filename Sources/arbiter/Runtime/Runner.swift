@@ -1,0 +1,80 @@
+import ArbiterCore
+import ArbiterReport
+import ArgumentParser
+import Foundation
+
+/// What `score`, `audit` and `gate` share: load the workspace, find the files, run the
+/// batch, write the reports, and turn the outcome into an exit code.
+enum Runner {
+    static func run(paths: [String], packs: PackOptions, output: OutputOptions, batch: BatchOptions?, gate: GateOptions?) throws -> Int32 {
+        OutputSink.installInterruptCleanup()
+        let workspace: Workspace
+        do {
+            workspace = try Workspace.load(packs, waiversPath: output.waivers)
+        } catch let error as CLIError {
+            Terminal.writeError(error.description + "\n")
+            return 2
+        }
+
+        var baseline: Baseline?
+        if let gate, let path = gate.baseline ?? workspace.config.baseline.map({ Workspace.resolve($0, against: workspace.configFolder) }) {
+            switch FileInput.read(path, limit: 256 << 20) {
+            case .success(let bytes):
+                switch BaselineReader.read(bytes, file: path) {
+                case .success(let read): baseline = read
+                case .failure(let error):
+                    Console.print(error.diagnostics, sources: [])
+                    return 2
+                }
+            case .failure(let failure):
+                Console.print([FileInput.diagnostic(failure, path: path, limit: 256 << 20)], sources: [])
+                return 2
+            }
+        }
+
+        var excluded = Set(workspace.packFiles)
+        if let waivers = output.waivers { excluded.insert(waivers) }
+        if let waivers = workspace.config.waivers { excluded.insert(Workspace.resolve(waivers, against: workspace.configFolder)) }
+        let finder = DossierFinder(config: workspace.config, excluded: excluded)
+        var found = finder.find(paths)
+        if let shard = try batch?.parsedShard() {
+            found.files = DossierFinder.shard(found.files, index: shard.index, count: shard.count)
+        }
+        if found.files.isEmpty && found.problems.isEmpty {
+            Terminal.writeError("error: no dossiers (*.yaml, *.yml) found in \(paths.joined(separator: ", "))\n   = hint: pass dossier files or a folder that holds them\n")
+            return 2
+        }
+
+        let plan: ReportPlan
+        do {
+            plan = try ReportPlan(output)
+        } catch let error as CLIError {
+            Terminal.writeError(error.description + "\n")
+            return 2
+        }
+        let policy = gate.map { $0.policy(config: workspace.config) }
+        let context = ReportContext(toolVersion: ToolVersion.current, asOf: workspace.asOf, packs: workspace.ruleSet.packs,
+                                    gated: policy != nil, colored: ReportPlan.colored(output))
+        let settings = BatchRunner.Settings(
+            jobs: batch?.jobs ?? 1, policy: policy, baseline: baseline,
+            coloredDiagnostics: Terminal.wantsColor(STDERR_FILENO),
+            progress: batch != nil && found.files.count > 1 && Terminal.isTerminal(STDERR_FILENO))
+        let runner = BatchRunner(workspace: workspace, sinks: plan.sinks, settings: settings, context: context)
+        let summary = runner.run(found.files, earlierProblems: found.problems)
+
+        // An invalid single dossier has nothing to report; leave no empty report behind.
+        if batch == nil && summary.projectCount == 0 {
+            plan.abandon()
+            return 2
+        }
+        do {
+            try plan.finish()
+        } catch let error as CLIError {
+            Terminal.writeError(error.description + "\n")
+            return 2
+        }
+        if summary.errors.contains(where: { $0.severity == .error }) { return 2 }
+        if policy != nil && summary.gateFailures > 0 { return 1 }
+        return 0
+    }
+}

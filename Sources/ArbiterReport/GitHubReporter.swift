@@ -8,12 +8,13 @@ public struct GitHubReporter: Reporter {
     public func project(_ project: ProjectResult, context: ReportContext) -> String {
         var out = ""
         for pack in project.packs {
-            for finding in pack.reportedFindings where finding.status == .fired || (finding.status == .unknown && finding.severity >= .high) {
-                let level = finding.status == .fired && !finding.advisory && finding.severity >= .high ? "error" : "warning"
+            // Fired findings only: unknowns belong in the report, not as annotations on lines.
+            for finding in pack.reportedFindings where finding.status == .fired {
+                let level = !finding.advisory && finding.severity >= .high ? "error" : "warning"
                 let line = finding.primaryEvidence?.range.start.line ?? 1
                 let column = finding.primaryEvidence?.range.start.column ?? 1
                 let title = "\(finding.rule) [\(finding.severity.rawValue)] \(finding.title)"
-                var message = finding.status == .fired ? finding.message : "unknown: collect \(finding.missing.joined(separator: ", "))"
+                var message = finding.message
                 if finding.advisory { message += " (advisory until enforcement date)" }
                 out += "::\(level) file=\(Self.property(project.file)),line=\(line),col=\(column),title=\(Self.property(title))::\(Self.data(message))\n"
             }

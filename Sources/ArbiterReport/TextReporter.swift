@@ -83,7 +83,8 @@ public struct TextReporter: Reporter {
         if finding.status != .unknown || finding.fault != nil {
             out += wrap(finding.message, indent: "      ")
         }
-        for evidence in finding.evidence {
+        // An unknown finding is about what is missing; its guard facts would only add noise.
+        for evidence in finding.evidence where finding.status != .unknown {
             var line = "evidence: \(evidence.path) = \(evidence.value.displayText) (\(project.file):\(evidence.range.start.line))"
             if !evidence.sources.isEmpty { line += " sources: " + evidence.sources.joined(separator: ", ") }
             out += wrap(line, indent: "      ")

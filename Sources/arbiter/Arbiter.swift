@@ -8,9 +8,7 @@ struct Arbiter: ParsableCommand {
         commandName: "arbiter",
         abstract: "Score projects against digital-authoritarianism and debt-risk rule packs.",
         discussion: """
-            Analysts describe each project in a YAML dossier of facts with sources; rule packs
-            turn the facts into weighted findings, a 0–100 score with a range for unknown facts,
-            and a band (low, moderate, high, critical).
+            Analysts describe each project in a YAML dossier of facts with sources; rule packs turn the facts into weighted findings, a 0–100 score with a range for unknown facts, and a band (low, moderate, high, critical).
 
             Examples:
               arbiter score Fixtures/projects/rs-belgrade-safe-city.yaml

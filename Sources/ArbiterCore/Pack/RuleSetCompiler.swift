@@ -37,7 +37,28 @@ public struct RuleSetCompiler: Sendable {
                                       file: pack.file, bands: pack.bands, inputs: pack.inputs, rules: rules))
         }
         if diagnostics.hasErrors { return .failure(DiagnosticError(diagnostics)) }
-        return .success(RuleSet(packs: packs, schema: schema, limits: limits))
+        return .success(RuleSet(packs: Self.specificFirst(packs), schema: schema, limits: limits))
+    }
+
+    /// Orders each rule's facts from the most specific (read by the fewest rules) to the
+    /// most shared, so a finding's first evidence is the fact that makes it this rule,
+    /// not an applicability guard that every rule reads. Reports locate findings there.
+    private static func specificFirst(_ packs: [CompiledPack]) -> [CompiledPack] {
+        var readers: [Int: Int] = [:]
+        for rule in packs.flatMap(\.rules) {
+            for slot in rule.reads { readers[slot, default: 0] += 1 }
+        }
+        return packs.map { pack in
+            var pack = pack
+            pack.rules = pack.rules.map { rule in
+                var rule = rule
+                rule.reads = rule.reads.enumerated()
+                    .sorted { (readers[$0.element]!, $0.offset) < (readers[$1.element]!, $1.offset) }
+                    .map(\.element)
+                return rule
+            }
+            return pack
+        }
     }
 
     // MARK: one rule

@@ -7,12 +7,7 @@ extension Arbiter {
             commandName: "gate",
             abstract: "Fail (exit 1) when a project crosses the gate's thresholds.",
             discussion: """
-                Scores like `audit`, then decides per project. A project fails when a pack's gate
-                band reaches --fail-on, or when an enforced finding of --fail-on-severity or worse
-                fired (or, with --unknown worst, could fire). Waived findings and advisory ones
-                (before a rule's enforce_from date) never fail the gate. With --baseline, only
-                band rises and findings that the baseline does not have fail. Every reason is
-                printed. Settings can live under `gate:` in .arbiter.yaml.
+                Scores like `audit`, then decides per project. A project fails when a pack's gate band reaches --fail-on, or when an enforced finding of --fail-on-severity or worse fired (or, with --unknown worst, could fire). Waived findings and advisory ones (before a rule's enforce_from date) never fail the gate. With --baseline, only band rises and findings that the baseline does not have fail. Every reason is printed. Settings can live under `gate:` in .arbiter.yaml.
 
                 Examples:
                   arbiter gate projects/

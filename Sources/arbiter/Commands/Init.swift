@@ -8,8 +8,7 @@ extension Arbiter {
         static let configuration = CommandConfiguration(
             abstract: "Print a dossier template listing every input with its documentation.",
             discussion: """
-                Every fact starts commented out (unknown). Fill in what your sources support, set
-                'name', and check it with `arbiter lint`.
+                Every fact starts commented out (unknown). Fill in what your sources support, set 'name', and check it with `arbiter lint`.
 
                 Example:
                   arbiter init ke-nairobi-safe-city > ke-nairobi-safe-city.yaml

@@ -8,8 +8,7 @@ extension Arbiter {
         static let configuration = CommandConfiguration(
             abstract: "Check rule packs (and dossiers, if given) without scoring.",
             discussion: """
-                Reports every problem in every file at once, each at its line and column, and
-                exits 2 if there is any.
+                Reports every problem in every file at once, each at its line and column, and exits 2 if there is any.
 
                 Examples:
                   arbiter lint

@@ -1,6 +1,7 @@
 import ArbiterCore
 import ArbiterReport
 import ArgumentParser
+import Foundation
 
 extension Arbiter {
     /// One dossier, every finding explained.
@@ -8,8 +9,7 @@ extension Arbiter {
         static let configuration = CommandConfiguration(
             abstract: "Score one dossier and explain every finding.",
             discussion: """
-                Reads FILE (or standard input for '-') and prints the score, range, band and every
-                finding with the facts and sources behind it.
+                Reads FILE (or standard input for '-') and prints the score, range, band and every finding with the facts and sources behind it.
 
                 Examples:
                   arbiter score Fixtures/projects/rs-belgrade-safe-city.yaml
@@ -23,6 +23,13 @@ extension Arbiter {
 
         @OptionGroup(title: "Packs") var packs: PackOptions
         @OptionGroup(title: "Output") var output: OutputOptions
+
+        func validate() throws {
+            var isFolder: ObjCBool = false
+            if file != "-", FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+                throw ValidationError("'\(file)' is a folder; `arbiter score` takes one dossier file. Use `arbiter audit \(file)` for a folder")
+            }
+        }
 
         func run() throws {
             let status = try Runner.run(paths: [file], packs: packs, output: output, batch: nil, gate: nil)

@@ -10,10 +10,7 @@ extension Arbiter {
             commandName: "test",
             abstract: "Run every rule's examples and the packs' test cases.",
             discussion: """
-                Each rule's `fires` examples must fire and its `passes` examples must pass; every
-                rule needs at least one of each. Case files in a `tests` folder beside the packs
-                (Rules/tests/*.yaml) name a dossier and the band each pack should give it.
-                Exits 1 when a check fails, 2 when a pack or case file is invalid.
+                Each rule's `fires` examples must fire and its `passes` examples must pass; every rule needs at least one of each. Case files in a `tests` folder beside the packs (Rules/tests/*.yaml) name a dossier and the band each pack should give it. Exits 1 when a check fails, 2 when a pack or case file is invalid.
 
                 Example:
                   arbiter test --rules Rules

@@ -16,8 +16,8 @@ public struct HTMLReporter: Reporter {
             <!DOCTYPE html>
             <html lang="en">
             <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
             <title>Arbiter report — \(context.asOf)</title>
             <style>\(Self.style)</style>
             </head>
@@ -33,7 +33,7 @@ public struct HTMLReporter: Reporter {
         out += context.gated ? "<th>Gate</th>" : ""
         out += "</tr></thead><tbody>\n"
         for project in summary.projects {
-            out += "<tr><td><a href=\"#\(anchor(project.id))\">\(XMLText.escape(project.name))</a><br><small>\(XMLText.escape(project.id))</small></td>"
+            out += "<tr><td><a href=\"#\(anchor(project.id))\">\(XMLText.escape(project.name))</a><br/><small>\(XMLText.escape(project.id))</small></td>"
             out += "<td>\(badge(project.band))</td><td>\(interval(score: project.score, worst: project.worst, label: project.name))</td>"
             if context.gated { out += "<td>\(project.gate?.passed == false ? "<strong class=\"fail\">failed</strong>" : "passed")</td>" }
             out += "</tr>\n"
@@ -67,14 +67,14 @@ public struct HTMLReporter: Reporter {
             guard !findings.isEmpty else { out += "<p>No findings.</p>\n"; continue }
             out += "<table class=\"findings\"><thead><tr><th>Status</th><th>Severity</th><th>Finding</th><th>Evidence and sources</th></tr></thead><tbody>\n"
             for finding in findings {
-                out += "<tr class=\"\(finding.status.rawValue)\"><td>\(finding.status.rawValue)\(finding.advisory ? "<br><small>advisory</small>" : "")</td>"
-                out += "<td>\(finding.severity.rawValue)</td><td><strong>\(XMLText.escape(finding.rule))</strong> \(XMLText.escape(finding.title))<br>"
+                out += "<tr class=\"\(finding.status.rawValue)\"><td>\(finding.status.rawValue)\(finding.advisory ? "<br/><small>advisory</small>" : "")</td>"
+                out += "<td>\(finding.severity.rawValue)</td><td><strong>\(XMLText.escape(finding.rule))</strong> \(XMLText.escape(finding.title))<br/>"
                 out += finding.status == .unknown ? "<em>Collect: \(XMLText.escape(finding.missing.joined(separator: ", ")))</em>" : XMLText.escape(finding.message)
                 if !finding.references.isEmpty {
-                    out += "<br><small>" + finding.references.map { "<a href=\"\(XMLText.escape($0.url))\">\(XMLText.escape($0.title))</a>" }.joined(separator: " · ") + "</small>"
+                    out += "<br/><small>" + finding.references.map { "<a href=\"\(XMLText.escape($0.url))\">\(XMLText.escape($0.title))</a>" }.joined(separator: " · ") + "</small>"
                 }
                 if let waiver = finding.waiver {
-                    out += "<br><small>waiver \(waiver.state.rawValue) until \(waiver.expires): \(XMLText.escape(waiver.reason))</small>"
+                    out += "<br/><small>waiver \(waiver.state.rawValue) until \(waiver.expires): \(XMLText.escape(waiver.reason))</small>"
                 }
                 out += "</td><td>"
                 out += finding.evidence.map { evidence in
@@ -83,8 +83,8 @@ public struct HTMLReporter: Reporter {
                         return "<a href=\"\(XMLText.escape(url))\">\(XMLText.escape(source.title ?? id))</a>"
                     }
                     return "<code>\(XMLText.escape(evidence.path))</code> = \(XMLText.escape(evidence.value.displayText)) <small>line \(evidence.range.start.line)</small>"
-                        + (sources.isEmpty ? "" : "<br><small>" + sources.joined(separator: "; ") + "</small>")
-                }.joined(separator: "<br>")
+                        + (sources.isEmpty ? "" : "<br/><small>" + sources.joined(separator: "; ") + "</small>")
+                }.joined(separator: "<br/>")
                 out += "</td></tr>\n"
             }
             out += "</tbody></table>\n"

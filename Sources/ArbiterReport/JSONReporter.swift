@@ -39,6 +39,7 @@ public struct JSONReporter: Reporter {
 
     public func end(_ summary: RunSummary, context: ReportContext) -> String {
         var json = JSONWriter()
+        json.open()
         json.open("errors", array: true)
         for error in summary.errors where error.severity == .error {
             json.open()
@@ -70,6 +71,7 @@ public struct JSONReporter: Reporter {
         for band in Band.allCases { json.int(band.rawValue, summary.bandCounts[band, default: 0]) }
         json.close()
         if context.gated { json.int("gate_failures", summary.gateFailures) }
+        json.close()
         json.close()
         // The writer's keys without its own "{" and "\n}": they continue the top-level object.
         let tail = json.text.dropFirst().dropLast(2)

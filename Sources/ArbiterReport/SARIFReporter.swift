@@ -62,7 +62,6 @@ public struct SARIFReporter: Reporter {
                     json.open("suppressions", array: true)
                     json.open()
                     json.string("kind", "external")
-                    json.string("status", "accepted")
                     json.string("justification", "\(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))")
                     json.close()
                     json.close(array: true)

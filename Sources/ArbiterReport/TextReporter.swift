@@ -96,8 +96,10 @@ public struct TextReporter: Reporter {
             for mitigation in finding.mitigations { out += wrap("mitigate: \(mitigation)", indent: "      ") }
         }
         if let waiver = finding.waiver {
-            let verb = waiver.state == .applied ? "waived" : "waiver EXPIRED"
-            out += wrap("\(verb) until \(waiver.expires) by \(waiver.approvedBy): \(waiver.reason)", indent: "      ")
+            let line = waiver.state == .applied
+                ? "waived until \(waiver.expires) by \(waiver.approvedBy): \(waiver.reason)"
+                : "waiver EXPIRED on \(waiver.expires), not applied (\(waiver.approvedBy): \(waiver.reason))"
+            out += wrap(line, indent: "      ")
         }
         return out
     }

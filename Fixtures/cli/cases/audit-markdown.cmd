@@ -1,0 +1,1 @@
+args: audit Fixtures/projects --format markdown --as-of 2026-11-29

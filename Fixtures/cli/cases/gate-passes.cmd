@@ -1,0 +1,1 @@
+args: gate Fixtures/projects/gb-norwich-cctv.yaml --unknown best --as-of 2026-11-29

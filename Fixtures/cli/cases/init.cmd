@@ -1,0 +1,1 @@
+args: init ke-new-project --rules Fixtures/packs/sample.yaml

@@ -1,0 +1,1 @@
+args: lint --rules Fixtures/packs/invalid/many-errors.yaml

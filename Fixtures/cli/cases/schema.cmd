@@ -1,0 +1,1 @@
+args: schema --rules Fixtures/packs/sample.yaml

@@ -1,0 +1,1 @@
+args: score Fixtures/projects/gb-norwich-cctv.yaml --formt json

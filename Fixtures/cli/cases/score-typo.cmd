@@ -1,0 +1,1 @@
+args: score Fixtures/cli/typo.yaml --as-of 2026-11-29

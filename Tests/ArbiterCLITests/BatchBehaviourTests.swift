@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+struct BatchBehaviourTests {
+    @Test(arguments: ["json", "csv", "text", "sarif"])
+    func auditOutputIsIdenticalForOneAndTwoJobs(_ format: String) throws {
+        let one = try CLIRunner.run(["audit", "Fixtures/projects", "--format", format, "--as-of", "2026-11-29", "--jobs", "1"])
+        let two = try CLIRunner.run(["audit", "Fixtures/projects", "--format", format, "--as-of", "2026-11-29", "--jobs", "2"])
+        #expect(one.status == 0)
+        #expect(one == two)
+        #expect(!one.stdout.isEmpty)
+    }
+
+    @Test func outputFileIsWrittenWholeAndReportsToo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let json = folder.appendingPathComponent("out.json").path
+        let html = folder.appendingPathComponent("out.html").path
+        let result = try CLIRunner.run(["audit", "Fixtures/projects", "--format", "json", "--output", json,
+                                        "--report", "html=\(html)", "--as-of", "2026-11-29"])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        let decoded = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+        #expect((decoded?["projects"] as? [Any])?.count == 12)
+        #expect(try String(contentsOfFile: html, encoding: .utf8).hasSuffix("</html>\n"))
+        // No temporary files are left beside the reports.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["out.html", "out.json"])
+    }
+
+    @Test func anInvalidDossierLeavesNoReportBehind() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let json = folder.appendingPathComponent("out.json").path
+        let result = try CLIRunner.run(["score", "Fixtures/cli/typo.yaml", "--format", "json", "--output", json])
+        #expect(result.status == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test func shardsSplitTheFilesWithoutOverlap() throws {
+        var ids: [String] = []
+        for shard in 1...3 {
+            let result = try CLIRunner.run(["audit", "Fixtures/projects", "--format", "csv", "--as-of", "2026-11-29", "--shard", "\(shard)/3"])
+            #expect(result.status == 0 || result.stderr.contains("no dossiers"))
+            ids += result.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[1]) }
+        }
+        #expect(Set(ids).count == 12)
+        #expect(ids.count == 24)  // two packs per project, each project in exactly one shard
+    }
+}

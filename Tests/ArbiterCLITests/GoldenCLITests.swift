@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Each case under `Fixtures/cli/cases/` names a command line; its standard output,
+/// standard error and exit code must match the golden files beside it.
+/// `ARBITER_RECORD=1 swift test` rewrites them.
+struct GoldenCLITests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var arguments: [String]
+        var cwd: String?
+        var stdin: String?
+        var testDescription: String { name }
+    }
+
+    static let folder = CLIRunner.root.appendingPathComponent("Fixtures/cli/cases")
+
+    static let cases: [Case] = {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".cmd") }.sorted()
+        return names.compactMap { name in
+            guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) else { return nil }
+            var testCase = Case(name: String(name.dropLast(4)), arguments: [])
+            for line in text.split(separator: "\n") {
+                let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2 else { continue }
+                switch parts[0] {
+                case "args": testCase.arguments = parts[1].split(separator: " ").map(String.init)
+                case "cwd": testCase.cwd = parts[1]
+                case "stdin": testCase.stdin = parts[1]
+                default: break
+                }
+            }
+            return testCase
+        }
+    }()
+
+    @Test func everyCommandHasACase() {
+        let names = Set(Self.cases.map(\.name))
+        #expect(Self.cases.count >= 20)
+        for command in ["score", "audit", "gate", "lint", "test", "explain", "init", "schema"] {
+            #expect(names.contains { $0 == command || $0.hasPrefix(command + "-") }, "no case for \(command)")
+        }
+        #expect(Set(Self.cases.compactMap { try? expectedStatus($0) }) == [0, 1, 2, 64])
+    }
+
+    private func expectedStatus(_ testCase: Case) throws -> Int32 {
+        let text = try String(contentsOf: Self.folder.appendingPathComponent(testCase.name + ".code"), encoding: .utf8)
+        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    @Test("command output matches its golden files", arguments: cases)
+    func matchesGolden(_ testCase: Case) throws {
+        let output = try CLIRunner.run(testCase.arguments, cwd: testCase.cwd,
+                                       stdin: testCase.stdin.map { CLIRunner.root.appendingPathComponent($0) })
+        let base = Self.folder.appendingPathComponent(testCase.name)
+        if ProcessInfo.processInfo.environment["ARBITER_RECORD"] == "1" {
+            try Data(output.stdout.utf8).write(to: base.appendingPathExtension("stdout"))
+            try Data(output.stderr.utf8).write(to: base.appendingPathExtension("stderr"))
+            try Data("\(output.status)\n".utf8).write(to: base.appendingPathExtension("code"))
+            return
+        }
+        let stdout = try String(contentsOf: base.appendingPathExtension("stdout"), encoding: .utf8)
+        let stderr = try String(contentsOf: base.appendingPathExtension("stderr"), encoding: .utf8)
+        #expect(output.status == (try expectedStatus(testCase)), "exit code; stderr: \(output.stderr)")
+        #expect(output.stdout == stdout, "stdout of \(testCase.name) differs")
+        #expect(output.stderr == stderr, "stderr of \(testCase.name) differs")
+    }
+}

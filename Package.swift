@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "arbiter", targets: ["arbiter"]),
+        .executable(name: "arbiter-bench", targets: ["arbiter-bench"]),
         .library(name: "ArbiterCore", targets: ["ArbiterCore"]),
         .library(name: "ArbiterYAML", targets: ["ArbiterYAML"]),
         .library(name: "ArbiterReport", targets: ["ArbiterReport"]),
@@ -29,6 +30,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: generates a corpus and measures every stage against libyaml's own
+        // event loop. Not part of the shipped tool.
+        .executableTarget(name: "arbiter-bench", dependencies: ["ArbiterCore", "ArbiterYAML"]),
         .testTarget(name: "ArbiterCoreTests", dependencies: ["ArbiterCore", "ArbiterYAML"]),
         .testTarget(name: "ArbiterYAMLTests", dependencies: ["ArbiterYAML", "ArbiterCore"]),
         .testTarget(name: "ArbiterReportTests", dependencies: ["ArbiterReport", "ArbiterCore", "ArbiterYAML"]),

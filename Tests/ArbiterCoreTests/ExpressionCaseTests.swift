@@ -85,11 +85,11 @@ struct ExpressionCaseTests {
         }
         #expect(fault == nil, "unexpected fault: \(fault ?? "")")
         if let missing = testCase.wantUnknown {
-            guard case .unknown(let slots) = value else {
+            guard case .unknown(let mask) = value else {
                 Issue.record("expected unknown, got \(value)")
                 return
             }
-            let paths = slots.map { testCase.schema.declarations[$0].path }.sorted()
+            let paths = program.missingSlots(mask, facts: facts.facts).map { testCase.schema.declarations[$0].path }.sorted()
             #expect(paths == missing.sorted())
             return
         }

@@ -10,8 +10,10 @@ public struct Evaluator: Sendable {
     }
 
     public func evaluate(_ dossier: Dossier) -> ProjectResult {
+        // One context per dossier, reset between rules: no allocation per rule.
+        let context = EvaluationContext(facts: dossier.facts, today: asOf.dayNumber, budget: ruleSet.limits.stepBudget)
         let packs = ruleSet.packs.map { pack in
-            Scoring.result(pack: pack, findings: pack.rules.map { evaluate($0, on: dossier) })
+            Scoring.result(pack: pack, findings: pack.rules.map { evaluate($0, on: dossier, context: context) })
         }
         var project = ProjectResult(file: dossier.file, id: dossier.id, name: dossier.name, country: dossier.country,
                                     packs: packs, sources: dossier.sources)
@@ -21,6 +23,11 @@ public struct Evaluator: Sendable {
 
     public func evaluate(_ rule: CompiledRule, on dossier: Dossier) -> Finding {
         let context = EvaluationContext(facts: dossier.facts, today: asOf.dayNumber, budget: ruleSet.limits.stepBudget)
+        return evaluate(rule, on: dossier, context: context)
+    }
+
+    private func evaluate(_ rule: CompiledRule, on dossier: Dossier, context: EvaluationContext) -> Finding {
+        context.reset()
         let value = rule.condition.run(context)
         var outcome: FindingStatus
         var missingSlots: [Int] = []
@@ -28,17 +35,23 @@ public struct Evaluator: Sendable {
         switch value {
         case .bool(true) where fault == nil: outcome = .fired
         case .bool(false) where fault == nil: outcome = .passed
-        case .unknown(let slots):
+        case .unknown(let mask):
             outcome = .unknown
+            let slots = rule.condition.missingSlots(mask, facts: dossier.facts)
             missingSlots = rule.reads.filter(slots.contains)
         default:
             outcome = .unknown
             fault = fault ?? "the condition did not produce true or false"
         }
+        let advisory = rule.enforceFrom.map { asOf < $0 } ?? false
+        if outcome == .passed {
+            return Finding(definition: rule, outcome: .passed, contribution: 0, maxContribution: 0, message: "", evidence: [],
+                           missing: [], fault: nil, advisory: advisory, waiver: nil)
+        }
 
         var coefficient = 1.0
         var scaleKnown = true
-        if let scale = rule.scale, outcome != .passed {
+        if let scale = rule.scale {
             if let number = dossier.facts[scale.slot]?.value.numeric {
                 coefficient = scale.coefficient(number)
             } else {
@@ -46,31 +59,18 @@ public struct Evaluator: Sendable {
                 if !missingSlots.contains(scale.slot) { missingSlots.append(scale.slot) }
             }
         }
-        let contribution: Double
-        let maxContribution: Double
-        switch outcome {
-        case .fired:
-            contribution = scaleKnown ? rule.weight * coefficient : 0
-            maxContribution = scaleKnown ? contribution : rule.weight
-        case .unknown:
-            contribution = 0
-            maxContribution = rule.weight * (scaleKnown ? coefficient : 1)
-        default:
-            contribution = 0
-            maxContribution = 0
-        }
+        let contribution = outcome == .fired && scaleKnown ? rule.weight * coefficient : 0
+        let maxContribution = scaleKnown ? rule.weight * coefficient : rule.weight
 
         let evidence = rule.reads.compactMap { slot -> Evidence? in
             guard let fact = dossier.facts[slot] else { return nil }
             return Evidence(path: ruleSet.schema.declarations[slot].path, value: fact.value, range: fact.range,
                             sources: dossier.citedSources[slot])
         }
-        context.resetSteps()
+        context.reset()
         let message = rule.message.render(context)
-        return Finding(rule: rule.id, title: rule.title, category: rule.category, severity: rule.severity, outcome: outcome,
-                       weight: rule.weight, contribution: contribution, maxContribution: maxContribution, message: message,
-                       evidence: evidence, missing: missingSlots.map { ruleSet.schema.declarations[$0].path }, fault: fault,
-                       advisory: rule.enforceFrom.map { asOf < $0 } ?? false, references: rule.references,
-                       mitigations: rule.mitigations, waiver: nil)
+        return Finding(definition: rule, outcome: outcome, contribution: contribution, maxContribution: maxContribution,
+                       message: message, evidence: evidence, missing: missingSlots.map { ruleSet.schema.declarations[$0].path },
+                       fault: fault, advisory: advisory, waiver: nil)
     }
 }

@@ -11,24 +11,23 @@ public enum Scoring {
     }
 
     public static func result(pack: CompiledPack, findings: [Finding]) -> PackResult {
-        let total = pack.totalWeight
-        let contributed = findings.reduce(0) { $0 + $1.contribution }
-        let possible = findings.reduce(0) { $0 + $1.maxContribution }
-        let decided = findings.reduce(0) { $0 + ($1.isDecided ? $1.weight : 0) }
+        var contributed = 0.0, possible = 0.0, decided = 0.0, total = 0.0
+        var sums = Array(repeating: (score: 0.0, worst: 0.0, weight: 0.0), count: pack.categories.count)
+        for finding in findings {
+            let rule = finding.definition
+            total += rule.weight
+            contributed += finding.contribution
+            possible += finding.maxContribution
+            if finding.isDecided { decided += rule.weight }
+            sums[rule.categoryIndex].score += finding.contribution
+            sums[rule.categoryIndex].worst += finding.maxContribution
+            sums[rule.categoryIndex].weight += rule.weight
+        }
         let score = percentage(contributed, of: total)
         let worst = percentage(possible, of: total)
-
-        var order: [String] = []
-        var sums: [String: (score: Double, worst: Double, weight: Double)] = [:]
-        for finding in findings {
-            if sums[finding.category] == nil { order.append(finding.category) }
-            let sum = sums[finding.category, default: (0, 0, 0)]
-            sums[finding.category] = (sum.score + finding.contribution, sum.worst + finding.maxContribution, sum.weight + finding.weight)
-        }
-        let categories = order.map { name in
-            let sum = sums[name]!
-            return CategoryScore(category: name, score: percentage(sum.score, of: sum.weight),
-                                 worst: percentage(sum.worst, of: sum.weight), weight: sum.weight)
+        let categories = pack.categories.enumerated().map { index, name in
+            CategoryScore(category: name, score: percentage(sums[index].score, of: sums[index].weight),
+                          worst: percentage(sums[index].worst, of: sums[index].weight), weight: sums[index].weight)
         }
         return PackResult(pack: pack.id, version: pack.version, title: pack.title, score: score, worst: worst,
                           band: pack.bands.band(of: score), worstBand: pack.bands.band(of: worst),

@@ -1,6 +1,6 @@
 /// The mutable state of one evaluation: the dossier's facts, the evaluation date, the
 /// step budget and the first fault. One per evaluation, never shared across threads.
-final class EvaluationContext {
+public final class EvaluationContext {
     let facts: [Fact?]
     let today: Int
     private let budget: Int
@@ -8,7 +8,7 @@ final class EvaluationContext {
     private(set) var fault: String?
     var boundItems: [Value] = []
 
-    init(facts: [Fact?], today: Int, budget: Int) {
+    public init(facts: [Fact?], today: Int, budget: Int) {
         self.facts = facts
         self.today = today
         self.budget = budget
@@ -31,5 +31,12 @@ final class EvaluationContext {
 
     func resetSteps() {
         steps = 0
+    }
+
+    /// Prepares the context for the next rule of the same dossier.
+    func reset() {
+        steps = 0
+        fault = nil
+        boundItems.removeAll(keepingCapacity: true)
     }
 }

@@ -13,7 +13,9 @@ public struct Program: Sendable {
     public let reads: [Int]
 
     public init(_ checked: CheckedExpression) {
-        thunk = Self.compile(checked.expression)
+        var bits: [Int: UInt64] = [:]
+        for (index, slot) in checked.reads.enumerated() { bits[slot] = 1 << UInt64(min(index, 63)) }
+        thunk = Self.compile(checked.expression, bits: bits)
         type = checked.type
         reads = checked.reads
     }
@@ -22,14 +24,23 @@ public struct Program: Sendable {
     public func evaluate(facts: [Fact?], today: CivilDate, stepBudget: Int = ExpressionLimits().stepBudget) -> (value: Value, fault: String?) {
         let context = EvaluationContext(facts: facts, today: today.dayNumber, budget: stepBudget)
         let value = thunk(context)
-        return (context.fault == nil ? value : .unknown([]), context.fault)
+        return (context.fault == nil ? value : .unknown(0), context.fault)
     }
 
     func run(_ context: EvaluationContext) -> Value { thunk(context) }
 
+    /// The slots behind an unknown value's bitmask. The 64th bit stands for every read
+    /// from the 64th on, so programs that read more facts stay correct, if less precise.
+    public func missingSlots(_ mask: UInt64, facts: [Fact?]) -> [Int] {
+        reads.enumerated().compactMap { index, slot in
+            mask & (1 << UInt64(min(index, 63))) != 0 && facts[slot] == nil ? slot : nil
+        }
+    }
+
     // MARK: compilation
 
-    static func compile(_ expression: TypedExpression) -> Thunk {
+    static func compile(_ expression: TypedExpression, bits: [Int: UInt64]) -> Thunk {
+        func compile(_ expression: TypedExpression) -> Thunk { Program.compile(expression, bits: bits) }
         switch expression {
         case .literal(let value):
             return { _ in value }
@@ -38,26 +49,29 @@ public struct Program: Sendable {
             return { context in
                 var values: [Value] = []
                 values.reserveCapacity(thunks.count)
-                var missing: Set<Int> = []
+                var missing: UInt64 = 0
+                var unknown = false
                 for thunk in thunks {
                     let value = thunk(context)
-                    if case .unknown(let slots) = value { missing.formUnion(slots) } else { values.append(value) }
+                    if case .unknown(let mask) = value { missing |= mask; unknown = true } else { values.append(value) }
                 }
-                return missing.isEmpty && context.fault == nil ? .list(values) : .unknown(missing)
+                return !unknown && context.fault == nil ? .list(values) : .unknown(missing)
             }
         case .fact(let slot):
-            return { context in context.facts[slot]?.value ?? .unknown([slot]) }
+            let bit = bits[slot] ?? 0
+            return { context in context.facts[slot]?.value ?? .unknown(bit) }
         case .element(let slot, let index):
+            let bit = bits[slot] ?? 0
             return { context in
-                guard let fact = context.facts[slot] else { return .unknown([slot]) }
+                guard let fact = context.facts[slot] else { return .unknown(bit) }
                 guard case .list(let items) = fact.value, items.indices.contains(index) else {
                     context.record("index \(index) is past the end of a list")
-                    return .unknown([])
+                    return .unknown(0)
                 }
                 return items[index]
             }
         case .boundItem:
-            return { context in context.boundItems.last ?? .unknown([]) }
+            return { context in context.boundItems.last ?? .unknown(0) }
         case .not(let operand):
             let inner = compile(operand)
             return { context in
@@ -73,7 +87,7 @@ public struct Program: Sendable {
                 case .int(let number) where number != .min: .int(-number)
                 case .number(let number): .number(-number)
                 case .int:
-                    { context.record("integer overflow"); return .unknown([]) }()
+                    { context.record("integer overflow"); return .unknown(0) }()
                 case let other: other
                 }
             }
@@ -98,7 +112,7 @@ public struct Program: Sendable {
                 let value = needle(context)
                 let items = haystack(context)
                 if let missing = unknownSlots(value, items) { return .unknown(missing) }
-                guard case .list(let values) = items else { return .unknown([]) }
+                guard case .list(let values) = items else { return .unknown(0) }
                 return .bool(values.contains { equal($0, value) })
             }
         case .arithmetic(let op, let lhs, let rhs, let integer):
@@ -123,7 +137,7 @@ public struct Program: Sendable {
                     var total = 0
                     for case .int(let number) in items {
                         let (sum, overflow) = total.addingReportingOverflow(number)
-                        if overflow { context.record("integer overflow in sum"); return .unknown([]) }
+                        if overflow { context.record("integer overflow in sum"); return .unknown(0) }
                         total = sum
                     }
                     return .int(total)
@@ -157,7 +171,7 @@ public struct Program: Sendable {
                 case .string(let text):
                     guard let date = CivilDate(text) else {
                         context.record("'\(text)' is not a date")
-                        return .unknown([])
+                        return .unknown(0)
                     }
                     return .int(context.today - date.dayNumber)
                 case let other: return other
@@ -170,22 +184,22 @@ public struct Program: Sendable {
     /// operand that equals `decisive` settles the result even when the other is unknown.
     private static func logical(_ lhs: @escaping Thunk, _ rhs: @escaping Thunk, decisive: Bool) -> Thunk {
         return { context in
-            guard context.step() else { return .unknown([]) }
+            guard context.step() else { return .unknown(0) }
             let left = lhs(context)
             if case .bool(let flag) = left, flag == decisive { return left }
             let right = rhs(context)
             if case .bool(let flag) = right, flag == decisive { return right }
             if case .unknown(let a) = left {
-                if case .unknown(let b) = right { return .unknown(a.union(b)) }
+                if case .unknown(let b) = right { return .unknown(a | b) }
                 return left
             }
             return right
         }
     }
 
-    private static func unknownSlots(_ lhs: Value, _ rhs: Value) -> Set<Int>? {
+    private static func unknownSlots(_ lhs: Value, _ rhs: Value) -> UInt64? {
         switch (lhs, rhs) {
-        case (.unknown(let a), .unknown(let b)): a.union(b)
+        case (.unknown(let a), .unknown(let b)): a | b
         case (.unknown(let a), _): a
         case (_, .unknown(let b)): b
         default: nil
@@ -199,7 +213,7 @@ public struct Program: Sendable {
 
     private static func comparison(_ op: Syntax.BinaryOperator, _ lhs: @escaping Thunk, _ rhs: @escaping Thunk) -> Thunk {
         return { context in
-            guard context.step() else { return .unknown([]) }
+            guard context.step() else { return .unknown(0) }
             let left = lhs(context)
             let right = rhs(context)
             if let missing = unknownSlots(left, right) { return .unknown(missing) }
@@ -224,7 +238,7 @@ public struct Program: Sendable {
 
     private static func arithmetic(_ op: Syntax.BinaryOperator, _ lhs: @escaping Thunk, _ rhs: @escaping Thunk, integer: Bool) -> Thunk {
         return { context in
-            guard context.step() else { return .unknown([]) }
+            guard context.step() else { return .unknown(0) }
             let left = lhs(context)
             let right = rhs(context)
             if let missing = unknownSlots(left, right) { return .unknown(missing) }
@@ -236,11 +250,11 @@ public struct Program: Sendable {
                 }
                 if overflow {
                     context.record("integer overflow in '\(op.rawValue)'")
-                    return .unknown([])
+                    return .unknown(0)
                 }
                 return .int(result)
             }
-            guard let a = left.numeric, let b = right.numeric else { return .unknown([]) }
+            guard let a = left.numeric, let b = right.numeric else { return .unknown(0) }
             switch op {
             case .add: return .number(a + b)
             case .subtract: return .number(a - b)
@@ -248,7 +262,7 @@ public struct Program: Sendable {
             default:
                 guard b != 0 else {
                     context.record("division by zero")
-                    return .unknown([])
+                    return .unknown(0)
                 }
                 return .number(a / b)
             }
@@ -258,17 +272,18 @@ public struct Program: Sendable {
     private static func extremum(isMinimum: Bool, _ operands: [Thunk], overList: Bool, integer: Bool) -> Thunk {
         return { context in
             var values: [Value] = []
-            var missing: Set<Int> = []
+            var missing: UInt64 = 0
+            var unknown = false
             for operand in operands {
                 let value = operand(context)
-                if case .unknown(let slots) = value { missing.formUnion(slots); continue }
+                if case .unknown(let mask) = value { missing |= mask; unknown = true; continue }
                 if overList, case .list(let items) = value { values += items } else { values.append(value) }
             }
-            if !missing.isEmpty { return .unknown(missing) }
+            if unknown { return .unknown(missing) }
             let numbers = values.compactMap(\.numeric)
             guard let best = isMinimum ? numbers.min() : numbers.max() else {
                 context.record("\(isMinimum ? "min" : "max") of an empty list")
-                return .unknown([])
+                return .unknown(0)
             }
             return integer ? .int(Int(best)) : .number(best)
         }
@@ -279,9 +294,9 @@ public struct Program: Sendable {
         return { context in
             let value = list(context)
             guard case .list(let items) = value else { return value }
-            var missing: Set<Int>?
+            var missing: UInt64?
             for item in items {
-                guard context.step() else { return .unknown([]) }
+                guard context.step() else { return .unknown(0) }
                 let outcome: Value
                 if let predicate {
                     context.boundItems.append(item)
@@ -292,7 +307,7 @@ public struct Program: Sendable {
                 }
                 switch outcome {
                 case .bool(let flag) where flag == isAny: return outcome
-                case .unknown(let slots): missing = (missing ?? []).union(slots)
+                case .unknown(let mask): missing = (missing ?? 0) | mask
                 default: break
                 }
             }

@@ -13,6 +13,7 @@ public struct WaiverBook: Sendable {
     /// the indices of the waivers that matched something.
     public func apply(to project: inout ProjectResult) -> Set<Int> {
         var matched: Set<Int> = []
+        if waivers.isEmpty { return matched }
         for packIndex in project.packs.indices {
             for findingIndex in project.packs[packIndex].findings.indices {
                 let finding = project.packs[packIndex].findings[findingIndex]

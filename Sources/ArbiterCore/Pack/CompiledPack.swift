@@ -8,6 +8,8 @@ public struct CompiledPack: Sendable {
     public var bands: BandThresholds
     public var inputs: [InputDeclaration]
     public var rules: [CompiledRule]
+    /// Categories in order of first appearance; rules point into it by index.
+    public var categories: [String] = []
 
     public var totalWeight: Double { rules.reduce(0) { $0 + $1.weight } }
 }

@@ -1,6 +1,9 @@
 /// A rule ready to evaluate: its condition, scale and message compiled against the
 /// schema of every loaded pack.
-public struct CompiledRule: Sendable {
+///
+/// A class, immutable and shared: every finding refers to its rule instead of copying
+/// the rule's texts, which keeps evaluating thousands of dossiers cheap.
+public final class CompiledRule: Sendable, Hashable {
     public struct Scale: Sendable {
         public var slot: Int
         public var path: String
@@ -13,25 +16,64 @@ public struct CompiledRule: Sendable {
         }
     }
 
-    public var id: String
-    public var pack: String
-    public var title: String
-    public var category: String
-    public var severity: Severity
-    public var weight: Double
-    public var scale: Scale?
-    public var rationale: String
-    public var references: [Reference]
-    public var mitigations: [String]
-    public var enforceFrom: CivilDate?
-    public var file: String
-    public var range: SourceRange
+    public let id: String
+    public let pack: String
+    public let title: String
+    public let category: String
+    /// Position of `category` in the pack's category list, for scoring without lookups.
+    public let categoryIndex: Int
+    public let severity: Severity
+    public let weight: Double
+    public let scale: Scale?
+    public let rationale: String
+    public let references: [Reference]
+    public let mitigations: [String]
+    public let enforceFrom: CivilDate?
+    public let file: String
+    public let range: SourceRange
     /// The `when` text as written, for `arbiter explain`.
-    public var conditionText: String
-    /// Slots the condition and scale read, in reading order: the rule's evidence.
-    public var reads: [Int]
-    public var fires: [Dossier]
-    public var passes: [Dossier]
+    public let conditionText: String
+    /// Slots the condition and scale read, most specific first: the rule's evidence.
+    public let reads: [Int]
+    public let fires: [Dossier]
+    public let passes: [Dossier]
     let condition: Program
     let message: MessageTemplate
+
+    init(id: String, pack: String, title: String, category: String, categoryIndex: Int = 0, severity: Severity, weight: Double,
+         scale: Scale?, rationale: String, references: [Reference], mitigations: [String], enforceFrom: CivilDate?,
+         file: String, range: SourceRange, conditionText: String, reads: [Int], fires: [Dossier], passes: [Dossier],
+         condition: Program, message: MessageTemplate) {
+        self.id = id
+        self.pack = pack
+        self.title = title
+        self.category = category
+        self.categoryIndex = categoryIndex
+        self.severity = severity
+        self.weight = weight
+        self.scale = scale
+        self.rationale = rationale
+        self.references = references
+        self.mitigations = mitigations
+        self.enforceFrom = enforceFrom
+        self.file = file
+        self.range = range
+        self.conditionText = conditionText
+        self.reads = reads
+        self.fires = fires
+        self.passes = passes
+        self.condition = condition
+        self.message = message
+    }
+
+    /// A copy with its reads reordered and its category placed, made once at load.
+    func with(reads: [Int], categoryIndex: Int) -> CompiledRule {
+        CompiledRule(id: id, pack: pack, title: title, category: category, categoryIndex: categoryIndex, severity: severity,
+                     weight: weight, scale: scale, rationale: rationale, references: references, mitigations: mitigations,
+                     enforceFrom: enforceFrom, file: file, range: range, conditionText: conditionText, reads: reads,
+                     fires: fires, passes: passes, condition: condition, message: message)
+    }
+
+    public static func == (lhs: CompiledRule, rhs: CompiledRule) -> Bool { lhs === rhs }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }

@@ -50,13 +50,15 @@ public struct RuleSetCompiler: Sendable {
         }
         return packs.map { pack in
             var pack = pack
+            var categories: [String] = []
             pack.rules = pack.rules.map { rule in
-                var rule = rule
-                rule.reads = rule.reads.enumerated()
+                if !categories.contains(rule.category) { categories.append(rule.category) }
+                let reads = rule.reads.enumerated()
                     .sorted { (readers[$0.element]!, $0.offset) < (readers[$1.element]!, $1.offset) }
                     .map(\.element)
-                return rule
+                return rule.with(reads: reads, categoryIndex: categories.firstIndex(of: rule.category)!)
             }
+            pack.categories = categories
             return pack
         }
     }

@@ -1,5 +1,6 @@
-/// A value during evaluation. `unknown` carries the slots of the missing facts that
-/// produced it, so an undecided rule can say which facts would settle it.
+/// A value during evaluation. `unknown` carries a bitmask of the missing facts that
+/// produced it (bit i is the program's i-th read), so an undecided rule can say which
+/// facts would settle it without allocating a set for every missing fact.
 public enum Value: Hashable, Sendable {
     case null
     case bool(Bool)
@@ -7,7 +8,7 @@ public enum Value: Hashable, Sendable {
     case number(Double)
     case string(String)
     case list([Value])
-    case unknown(Set<Int>)
+    case unknown(UInt64)
 
     public var isUnknown: Bool {
         if case .unknown = self { return true }

@@ -1,0 +1,157 @@
+import ArbiterCore
+import ArbiterYAML
+import Foundation
+
+// `make bench`: measures every stage of Arbiter against libyaml's bare event loop over
+// the same bytes, in one run, and prints files per second and each stage's ratio to it.
+// Usage: arbiter-bench [--files N] [--scale M] [--arbiter PATH] [--rules DIR]
+
+struct Options {
+    var files = 10_000
+    var scale = 50_000
+    var arbiter = ".build/release/arbiter"
+    var rules = "Rules"
+    var rounds = 3
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let flag = iterator.next() {
+            let value = iterator.next() ?? ""
+            switch flag {
+            case "--files": files = Int(value) ?? files
+            case "--scale": scale = Int(value) ?? scale
+            case "--arbiter": arbiter = value
+            case "--rules": rules = value
+            case "--rounds": rounds = Int(value) ?? rounds
+            default: fatalError("unknown option \(flag); use --files, --scale, --arbiter, --rules, --rounds")
+            }
+        }
+    }
+}
+
+let options = Options(CommandLine.arguments)
+let clock = ContinuousClock()
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// Best of several rounds, so a noisy neighbour does not decide the result.
+func best(_ rounds: Int, _ body: () -> Void) -> Double {
+    (0..<rounds).map { _ in seconds(clock.measure(body)) }.min()!
+}
+
+func writeCorpus(count: Int) -> String {
+    let folder = ".build/bench-corpus-\(count)"
+    let marker = folder + "/.complete"
+    if FileManager.default.fileExists(atPath: marker) { return folder }
+    try? FileManager.default.removeItem(atPath: folder)
+    var generator = CorpusGenerator(seed: 2026)
+    for index in 0..<count {
+        let shard = "\(folder)/\(index / 1000)"
+        if index % 1000 == 0 { try! FileManager.default.createDirectory(atPath: shard, withIntermediateDirectories: true) }
+        try! generator.dossier(index: index).write(toFile: "\(shard)/dossier-\(index).yaml", atomically: false, encoding: .utf8)
+    }
+    FileManager.default.createFile(atPath: marker, contents: nil)
+    return folder
+}
+
+/// Runs a command with output discarded; returns wall seconds and peak resident memory (KiB).
+func spawn(_ arguments: [String]) -> (seconds: Double, peakKiB: Int, status: Int32) {
+    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let start = clock.now
+    guard posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else { fatalError("cannot run \(arguments[0])") }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    return (seconds(clock.now - start), usage.ru_maxrss, (status >> 8) & 0xFF)
+}
+
+func rate(_ count: Int, _ time: Double) -> String { String(format: "%9.0f files/s", Double(count) / time) }
+
+// ---- corpus ----
+print("generating \(options.files) dossiers…")
+let folder = writeCorpus(count: options.files)
+var paths: [String] = []
+for shard in (try! FileManager.default.contentsOfDirectory(atPath: folder)).sorted() where !shard.hasPrefix(".") {
+    for name in (try! FileManager.default.contentsOfDirectory(atPath: "\(folder)/\(shard)")).sorted() { paths.append("\(folder)/\(shard)/\(name)") }
+}
+let corpus = paths.map { Array(FileManager.default.contents(atPath: $0)!) }
+let totalBytes = corpus.reduce(0) { $0 + $1.count }
+print("corpus: \(corpus.count) files, \(totalBytes / corpus.count) bytes on average, in \(folder)\n")
+
+let packFiles = (try! FileManager.default.contentsOfDirectory(atPath: options.rules)).filter { $0.hasSuffix(".yaml") }.sorted()
+    .map { ("\(options.rules)/\($0)", Array(FileManager.default.contents(atPath: "\(options.rules)/\($0)")!)) }
+let ruleSet = try! RuleSetLoader().load(packFiles).get()
+let loader = YAMLLoader()
+let dossierLoader = DossierLoader(schema: ruleSet.schema)
+let evaluator = Evaluator(ruleSet: ruleSet, asOf: CivilDate("2026-11-29")!)
+
+// ---- in-process stages, one thread ----
+var sink = 0
+let bare = best(options.rounds) { for bytes in corpus { sink &+= RawEventScanner.eventCount(of: bytes) ?? 0 } }
+let loaded = best(options.rounds) { for (index, bytes) in corpus.enumerated() { if case .success = loader.load(file: paths[index], bytes: bytes) { sink &+= 1 } } }
+let decoded = best(options.rounds) {
+    for (index, bytes) in corpus.enumerated() { if case .success = dossierLoader.load(path: paths[index], bytes: bytes) { sink &+= 1 } }
+}
+var failures = 0
+let evaluated = best(options.rounds) {
+    for (index, bytes) in corpus.enumerated() {
+        switch dossierLoader.load(path: paths[index], bytes: bytes) {
+        case .success(let dossier): sink &+= evaluator.evaluate(dossier).packs.count
+        case .failure: failures += 1
+        }
+    }
+}
+precondition(failures == 0, "the generated corpus must be valid")
+
+print("stage (1 thread, in memory)            throughput        ratio to libyaml")
+func row(_ name: String, _ time: Double) {
+    print(name.padding(toLength: 38, withPad: " ", startingAt: 0) + rate(corpus.count, time) + String(format: "        %.2f", bare / time))
+}
+row("libyaml bare event loop (the limit)", bare)
+row("load to documents", loaded)
+row("load + decode dossiers", decoded)
+row("load + decode + evaluate both packs", evaluated)
+
+// ---- whole CLI runs ----
+print("\nwhole `arbiter audit` runs (files read from disk, output to /dev/null)")
+var audits: [String: Double] = [:]
+for format in ["csv", "json"] {
+    for jobs in [1, 2] {
+        let runs = (0..<options.rounds).map { _ in
+            spawn([options.arbiter, "audit", folder, "--rules", options.rules, "--format", format, "--jobs", "\(jobs)", "--as-of", "2026-11-29"])
+        }
+        precondition(runs.allSatisfy { $0.status == 0 }, "audit failed")
+        let time = runs.map(\.seconds).min()!
+        audits["\(format)-\(jobs)"] = time
+        let peak = runs.map(\.peakKiB).max()!
+        print("audit --format \(format) --jobs \(jobs)".padding(toLength: 38, withPad: " ", startingAt: 0) + rate(corpus.count, time)
+              + String(format: "        %.2f   peak %.1f MB", bare / time, Double(peak) / 1024))
+    }
+}
+print(String(format: "\ntwo threads vs one: csv %.2fx, json %.2fx", audits["csv-1"]! / audits["csv-2"]!, audits["json-1"]! / audits["json-2"]!))
+
+// ---- memory against corpus size ----
+if options.scale > options.files {
+    print("\ngenerating \(options.scale) dossiers for the memory comparison…")
+    let big = writeCorpus(count: options.scale)
+    let small = spawn([options.arbiter, "audit", folder, "--rules", options.rules, "--format", "json", "--jobs", "2", "--as-of", "2026-11-29"])
+    let large = spawn([options.arbiter, "audit", big, "--rules", options.rules, "--format", "json", "--jobs", "2", "--as-of", "2026-11-29"])
+    print(String(format: "peak memory: %d files %.1f MB, %d files %.1f MB (+%.1f %%)", options.files, Double(small.peakKiB) / 1024,
+                 options.scale, Double(large.peakKiB) / 1024, 100 * (Double(large.peakKiB) / Double(small.peakKiB) - 1)))
+}
+
+// ---- start-up ----
+let one = paths[0]
+let version = (0..<20).map { _ in spawn([options.arbiter, "--version"]).seconds }.sorted()[10]
+let score = (0..<20).map { _ in spawn([options.arbiter, "score", one, "--rules", options.rules, "--as-of", "2026-11-29"]).seconds }.sorted()[10]
+print(String(format: "\nstart-up (median of 20): --version %.1f ms, score of one dossier %.1f ms (%.2fx)", version * 1000, score * 1000, score / version))
+if sink == 42 { print("") }  // keeps the measured work from being optimised away

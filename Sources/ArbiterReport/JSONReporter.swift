@@ -31,10 +31,9 @@ public struct JSONReporter: Reporter {
     public var separator: String { "," }
 
     public func project(_ project: ProjectResult, context: ReportContext) -> String {
-        var json = JSONWriter()
+        var json = JSONWriter(baseDepth: 2)
         write(project, into: &json, context: context)
-        let body = json.text.replacing("\n", with: "\n    ")
-        return "\n    " + body
+        return "\n    " + json.text
     }
 
     public func end(_ summary: RunSummary, context: ReportContext) -> String {

@@ -5,17 +5,26 @@ import ArbiterCore
 struct JSONWriter {
     private(set) var text = ""
     private var needsComma: [Bool] = [false]
-    private let indentUnit: String
-    private var pretty: Bool { !indentUnit.isEmpty }
+    private let pretty: Bool
+    /// Extra depth for every line, so a chunk can be written already indented for its
+    /// place inside a larger document.
+    private let baseDepth: Int
 
-    init(pretty: Bool = true) {
-        indentUnit = pretty ? "  " : ""
+    init(pretty: Bool = true, baseDepth: Int = 0) {
+        self.pretty = pretty
+        self.baseDepth = baseDepth
+        text.reserveCapacity(4096)
     }
 
     private mutating func separator() {
         if needsComma[needsComma.count - 1] { text += "," }
-        if pretty && needsComma.count > 1 { text += "\n" + String(repeating: indentUnit, count: needsComma.count - 1) }
+        if pretty && needsComma.count > 1 { newline(depth: needsComma.count - 1) }
         needsComma[needsComma.count - 1] = true
+    }
+
+    private mutating func newline(depth: Int) {
+        text += "\n"
+        for _ in 0..<(depth + baseDepth) { text += "  " }
     }
 
     private mutating func key(_ name: String?) {
@@ -31,7 +40,7 @@ struct JSONWriter {
 
     mutating func close(array: Bool = false) {
         let hadItems = needsComma.removeLast()
-        if pretty && hadItems { text += "\n" + String(repeating: indentUnit, count: needsComma.count - 1) }
+        if pretty && hadItems { newline(depth: needsComma.count - 1) }
         text += array ? "]" : "}"
     }
 

@@ -34,7 +34,7 @@ public struct SARIFReporter: Reporter {
         var chunks: [String] = []
         for pack in project.packs {
             for finding in pack.reportedFindings where finding.status == .fired || finding.status == .waived {
-                var json = JSONWriter()
+                var json = JSONWriter(baseDepth: 4)
                 json.open()
                 json.string("ruleId", finding.rule)
                 if let index = ruleIndex[finding.rule] { json.int("ruleIndex", index) }
@@ -74,7 +74,7 @@ public struct SARIFReporter: Reporter {
                 json.bool("advisory", finding.advisory)
                 json.close()
                 json.close()
-                chunks.append(json.text.replacing("\n", with: "\n        "))
+                chunks.append(json.text)
             }
         }
         guard !chunks.isEmpty else { return "" }
@@ -82,7 +82,7 @@ public struct SARIFReporter: Reporter {
     }
 
     public func end(_ summary: RunSummary, context: ReportContext) -> String {
-        var json = JSONWriter()
+        var json = JSONWriter(baseDepth: 2)
         json.open()
         json.open("invocations", array: true)
         json.open()
@@ -116,7 +116,8 @@ public struct SARIFReporter: Reporter {
         json.close()
         json.close(array: true)
         json.close()
-        let invocations = json.text.dropFirst().dropLast(2).replacing("\n", with: "\n    ")
+        // The writer's keys without its own braces: they continue the run object.
+        let invocations = json.text.dropFirst().dropLast(6)
         return "\n      ],\(invocations)\n    }\n  ]\n}\n"
     }
 

@@ -26,10 +26,21 @@ enum ScalarResolver {
         default:
             return .string
         }
-        if matches(bytes, ["~", "null", "Null", "NULL"]) { return .value(.null) }
-        if matches(bytes, ["true", "True", "TRUE"]) { return .value(.bool(true)) }
-        if matches(bytes, ["false", "False", "FALSE"]) { return .value(.bool(false)) }
-        if let special = specialFloat(bytes) { return .value(.float(special)) }
+        switch count {
+        case 1 where first == UInt8(ascii: "~"):
+            return .value(.null)
+        case 4:
+            if equals(bytes, "null") || equals(bytes, "Null") || equals(bytes, "NULL") { return .value(.null) }
+            if equals(bytes, "true") || equals(bytes, "True") || equals(bytes, "TRUE") { return .value(.bool(true)) }
+            if equals(bytes, ".inf") || equals(bytes, ".Inf") || equals(bytes, ".INF") { return .value(.float(.infinity)) }
+            if equals(bytes, ".nan") || equals(bytes, ".NaN") || equals(bytes, ".NAN") { return .value(.float(.nan)) }
+        case 5:
+            if equals(bytes, "false") || equals(bytes, "False") || equals(bytes, "FALSE") { return .value(.bool(false)) }
+            if equals(bytes, "+.inf") || equals(bytes, "+.Inf") || equals(bytes, "+.INF") { return .value(.float(.infinity)) }
+            if equals(bytes, "-.inf") || equals(bytes, "-.Inf") || equals(bytes, "-.INF") { return .value(.float(-.infinity)) }
+        default:
+            break
+        }
         if count > 2, first == UInt8(ascii: "0") {
             if bytes[1] == UInt8(ascii: "o") { return radixInt(bytes, from: 2, radix: 8) }
             if bytes[1] == UInt8(ascii: "x") { return radixInt(bytes, from: 2, radix: 16) }
@@ -37,24 +48,13 @@ enum ScalarResolver {
         return decimal(bytes)
     }
 
-    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ words: [StaticString]) -> Bool {
-        for word in words where word.utf8CodeUnitCount == bytes.count {
-            var equal = true
-            let pointer = word.utf8Start
-            for index in 0..<bytes.count where bytes[index] != pointer[index] {
-                equal = false
-                break
-            }
-            if equal { return true }
-        }
-        return false
-    }
-
-    private static func specialFloat(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        if matches(bytes, [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"]) { return .infinity }
-        if matches(bytes, ["-.inf", "-.Inf", "-.INF"]) { return -.infinity }
-        if matches(bytes, [".nan", ".NaN", ".NAN"]) { return .nan }
-        return nil
+    /// Compares without allocating: this runs for every plain scalar in every file.
+    @inline(__always)
+    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard word.utf8CodeUnitCount == bytes.count else { return false }
+        let pointer = word.utf8Start
+        for index in 0..<bytes.count where bytes[index] != pointer[index] { return false }
+        return true
     }
 
     private static func digitValue(_ byte: UInt8) -> Int? {

@@ -81,7 +81,7 @@ public struct DossierDecoder: Sendable {
             default:
                 break
             }
-            field(entry, group: "", into: &state, problems: &problems)
+            field(entry, group: 0, into: &state, problems: &problems)
         }
 
         if requireIdentity {
@@ -116,28 +116,32 @@ public struct DossierDecoder: Sendable {
 
     // MARK: facts
 
-    private func field(_ entry: Node.Entry, group: String, into state: inout State, problems: inout DiagnosticCollector) {
-        let path = group.isEmpty ? entry.key : group + "." + entry.key
-        if let slot = schema.slot(of: path) {
-            if let value = factValue(entry.value, type: schema.declarations[slot].type, declaration: schema.declarations[slot],
-                                     into: &problems) {
+    private func field(_ entry: Node.Entry, group: Int, into state: inout State, problems: inout DiagnosticCollector) {
+        switch schema.member(entry.key, in: group) {
+        case .fact(let slot)?:
+            let declaration = schema.declarations[slot]
+            if let value = factValue(entry.value, type: declaration.type, declaration: declaration, into: &problems) {
                 state.facts[slot] = Fact(value: value, range: entry.value.range)
             }
-            return
-        }
-        if schema.isGroup(path) {
+        case .group(let child)?:
             if entry.value.isNull { return }  // an empty group leaves its facts unknown
             guard let children = entry.value.entries else {
+                let path = schema.path(ofGroup: child)
                 problems.error("wrong-type", "'\(path)' is a group of facts and must be a mapping, found \(entry.value.kindDescription)",
                                at: entry.value.range,
                                notes: [.hint("facts under it: \(schema.names(under: path).joined(separator: ", "))")])
                 return
             }
-            for child in children where !child.key.hasPrefix("x-") {
-                field(child, group: path, into: &state, problems: &problems)
+            for nested in children where !nested.key.hasPrefix("x-") {
+                field(nested, group: child, into: &state, problems: &problems)
             }
-            return
+        case nil:
+            unknownField(entry, group: schema.path(ofGroup: group), into: &problems)
         }
+    }
+
+    private func unknownField(_ entry: Node.Entry, group: String, into problems: inout DiagnosticCollector) {
+        let path = group.isEmpty ? entry.key : group + "." + entry.key
         let place = group.isEmpty ? "at the top level" : "in '\(group)'"
         var candidates = schema.names(under: group)
         if group.isEmpty { candidates += Self.reservedKeys }

@@ -8,6 +8,17 @@ public struct InputSchema: Sendable {
     /// Group paths (`governance`, `governance.dpia`) mapped to the names directly under them.
     private var children: [String: [String]] = ["": []]
 
+    /// What a key names inside a group: a fact's slot or a nested group's id. Decoding
+    /// walks these tables, so it never builds a dotted path just to look it up.
+    public enum Member: Sendable, Hashable {
+        case fact(Int)
+        case group(Int)
+    }
+
+    /// Members of each group by group id; id 0 is the top level.
+    private var members: [[String: Member]] = [[:]]
+    private var groupPaths: [String] = [""]
+
     public init() {}
 
     /// The dossier's reserved `country` key, readable in expressions as `country` so a
@@ -60,6 +71,21 @@ public struct InputSchema: Sendable {
 
     private mutating func insert(_ declaration: InputDeclaration) {
         slots[declaration.path] = declarations.count
+        var group = 0
+        let names = declaration.path.split(separator: ".").map(String.init)
+        for (depth, name) in names.enumerated() {
+            if depth == names.count - 1 {
+                members[group][name] = .fact(declarations.count)
+            } else if case .group(let id)? = members[group][name] {
+                group = id
+            } else {
+                let id = members.count
+                members.append([:])
+                groupPaths.append(names[...depth].joined(separator: "."))
+                members[group][name] = .group(id)
+                group = id
+            }
+        }
         declarations.append(declaration)
         var child = declaration.path
         var parent = ""
@@ -84,6 +110,11 @@ public struct InputSchema: Sendable {
     }
 
     public var count: Int { declarations.count }
+
+    public func member(_ name: String, in group: Int) -> Member? { members[group][name] }
+
+    /// The dotted path of a group id, for messages.
+    public func path(ofGroup group: Int) -> String { groupPaths[group] }
 
     public func slot(of path: String) -> Int? { slots[path] }
 

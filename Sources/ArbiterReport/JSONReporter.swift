@@ -21,6 +21,16 @@ public struct JSONReporter: Reporter {
             json.string("id", pack.id)
             json.string("version", pack.version)
             json.string("title", pack.title)
+            // Findings name their references by id; the documents are listed once here.
+            json.open("references")
+            var seen: Set<String> = []
+            for reference in pack.rules.flatMap(\.references) where seen.insert(reference.id).inserted {
+                json.open(reference.id)
+                json.string("title", reference.title)
+                json.string("url", reference.url)
+                json.close()
+            }
+            json.close()
             json.close()
         }
         json.close(array: true)
@@ -164,15 +174,7 @@ public struct JSONReporter: Reporter {
         json.close(array: true)
         json.strings("missing", finding.missing)
         if let fault = finding.fault { json.string("fault", fault) }
-        json.open("references", array: true)
-        for reference in finding.references {
-            json.open()
-            json.string("id", reference.id)
-            json.string("title", reference.title)
-            json.string("url", reference.url)
-            json.close()
-        }
-        json.close(array: true)
+        json.strings("references", finding.references.map(\.id))
         json.strings("mitigations", finding.mitigations)
         if let waiver = finding.waiver {
             json.open("waiver")

@@ -1,9 +1,11 @@
 import ArbiterCore
 
 /// A small JSON writer with a fixed key order, so reports are byte-stable and keys
-/// appear in the documented order rather than a dictionary's.
+/// appear in the documented order rather than a dictionary's. It appends UTF-8 bytes:
+/// a batch writes tens of megabytes of JSON, and byte appends are far cheaper than
+/// string appends.
 struct JSONWriter {
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
     private let pretty: Bool
     /// Extra depth for every line, so a chunk can be written already indented for its
@@ -13,55 +15,61 @@ struct JSONWriter {
     init(pretty: Bool = true, baseDepth: Int = 0) {
         self.pretty = pretty
         self.baseDepth = baseDepth
-        text.reserveCapacity(4096)
+        bytes.reserveCapacity(8192)
     }
 
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
     private mutating func separator() {
-        if needsComma[needsComma.count - 1] { text += "," }
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         if pretty && needsComma.count > 1 { newline(depth: needsComma.count - 1) }
         needsComma[needsComma.count - 1] = true
     }
 
     private mutating func newline(depth: Int) {
-        text += "\n"
-        for _ in 0..<(depth + baseDepth) { text += "  " }
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * (depth + baseDepth)))
     }
 
     private mutating func key(_ name: String?) {
         separator()
-        if let name { text += Self.quote(name) + (pretty ? ": " : ":") }
+        if let name {
+            Self.appendQuoted(name, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            if pretty { bytes.append(UInt8(ascii: " ")) }
+        }
     }
 
     mutating func open(_ name: String? = nil, array: Bool = false) {
         key(name)
-        text += array ? "[" : "{"
+        bytes.append(array ? UInt8(ascii: "[") : UInt8(ascii: "{"))
         needsComma.append(false)
     }
 
     mutating func close(array: Bool = false) {
         let hadItems = needsComma.removeLast()
         if pretty && hadItems { newline(depth: needsComma.count - 1) }
-        text += array ? "]" : "}"
+        bytes.append(array ? UInt8(ascii: "]") : UInt8(ascii: "}"))
     }
 
     mutating func string(_ name: String?, _ value: String?) {
         key(name)
-        text += value.map(Self.quote) ?? "null"
+        if let value { Self.appendQuoted(value, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
     }
 
     mutating func number(_ name: String?, _ value: Double?) {
         key(name)
-        text += value.map(Self.number) ?? "null"
+        bytes.append(contentsOf: (value.map(Self.number) ?? "null").utf8)
     }
 
     mutating func int(_ name: String?, _ value: Int) {
         key(name)
-        text += String(value)
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     mutating func bool(_ name: String?, _ value: Bool) {
         key(name)
-        text += value ? "true" : "false"
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
     mutating func strings(_ name: String?, _ values: [String]) {
@@ -73,7 +81,7 @@ struct JSONWriter {
     /// Writes raw, already-encoded JSON as one value.
     mutating func raw(_ name: String?, _ json: String) {
         key(name)
-        text += json
+        bytes.append(contentsOf: json.utf8)
     }
 
     static func number(_ value: Double) -> String {
@@ -82,22 +90,39 @@ struct JSONWriter {
     }
 
     static func quote(_ value: String) -> String {
-        var out = "\""
-        out.reserveCapacity(value.utf8.count + 2)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        appendQuoted(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `value` as a JSON string, escaping quotes, backslashes, control
+    /// characters and the two line separators JavaScript treats as line breaks.
+    static func appendQuoted(_ value: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        // Most report text needs no escaping: one scan, one bulk append.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+            out.append(contentsOf: value.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        var utf8 = Array(value.utf8)[...]
+        while let byte = utf8.popFirst() {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+            case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            case 0xE2 where utf8.count >= 2 && utf8[utf8.startIndex] == 0x80 && (utf8[utf8.startIndex + 1] == 0xA8 || utf8[utf8.startIndex + 1] == 0xA9):
+                out.append(contentsOf: (utf8[utf8.startIndex + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                utf8 = utf8.dropFirst(2)
+            default:
+                out.append(byte)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
-

@@ -117,7 +117,7 @@ public struct SARIFReporter: Reporter {
         json.close(array: true)
         json.close()
         // The writer's keys without its own braces: they continue the run object.
-        let invocations = json.text.dropFirst().dropLast(6)
+        let invocations = String(json.text.dropFirst().dropLast(6))
         return "\n      ],\(invocations)\n    }\n  ]\n}\n"
     }
 

@@ -15,6 +15,8 @@ struct MachineFormatTests {
         #expect(root["as_of"] as? String == "2026-01-01")
         let packs = try #require(root["packs"] as? [[String: Any]])
         #expect(packs.first?["id"] as? String == "sample")
+        let references = try #require(packs.first?["references"] as? [String: [String: String]])
+        #expect(references["ai-act"]?["url"]?.hasPrefix("https://") == true)
         let projects = try #require(root["projects"] as? [[String: Any]])
         #expect(projects.count == 2)
         let first = projects[0]

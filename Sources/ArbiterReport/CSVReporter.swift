@@ -37,8 +37,14 @@ public struct CSVReporter: Reporter {
     /// a formula character are prefixed with a quote mark so spreadsheets do not run them.
     static func quote(_ field: String) -> String {
         var value = field
-        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        if let first = value.utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@"),
+           Double(value) == nil {
+            value = "'" + value
+        }
+        // Checked on bytes: this runs for every field of every row.
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
+            return value
+        }
         return "\"" + value.replacing("\"", with: "\"\"") + "\""
     }
 }

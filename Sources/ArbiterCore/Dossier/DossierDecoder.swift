@@ -64,7 +64,7 @@ public struct DossierDecoder: Sendable {
                 }
                 continue
             case "description":
-                state.description = text(entry, into: &problems)
+                state.description = text(entry, into: &problems)?.trimmed
                 continue
             case "notes":
                 _ = text(entry, into: &problems)

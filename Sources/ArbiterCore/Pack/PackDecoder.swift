@@ -23,7 +23,7 @@ public struct PackDecoder: Sendable {
         }
         let version = versionText(&reader, into: &problems)
         let title = reader.string("title", required: true, into: &problems) ?? ""
-        let description = reader.string("description", into: &problems) ?? ""
+        let description = reader.string("description", into: &problems)?.trimmed ?? ""
         let bands = self.bands(reader.take("bands"), into: &problems)
         let references = self.references(reader.take("references"), into: &problems)
         let inputs = self.inputs(reader.take("inputs"), pack: id ?? "", into: &problems)
@@ -260,7 +260,7 @@ public struct PackDecoder: Sendable {
         let scale = self.scale(reader.take("scale"), into: &problems)
         let messageNode = reader.take("message")
         let message = reader.string("message", required: true, into: &problems) ?? ""
-        let rationale = reader.string("rationale", required: true, into: &problems) ?? ""
+        let rationale = reader.string("rationale", required: true, into: &problems)?.trimmed ?? ""
         let ruleReferences = reader.stringList("references", into: &problems)
         for (reference, range) in ruleReferences where references[reference] == nil {
             problems.error("unknown-reference", "rule '\(id)' cites reference '\(reference)', which the pack does not define", at: range,

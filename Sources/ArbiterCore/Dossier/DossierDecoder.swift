@@ -31,6 +31,11 @@ public struct DossierDecoder: Sendable {
 
     private func decode(_ root: Node, file: String, requireIdentity: Bool,
                         into problems: inout DiagnosticCollector, label: String = "") -> Dossier? {
+        if root.isNull && requireIdentity {
+            problems.error("empty", "the dossier is empty", at: root.range,
+                           notes: [.hint("start from `arbiter init` for a template")])
+            return nil
+        }
         guard let entries = root.entries else {
             problems.error("not-a-mapping", "a dossier must be a mapping of fields, found \(root.kindDescription)",
                            at: root.range, notes: [.hint("start from `arbiter init` for a template")])

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// Walks survive symbolic-link loops, links out of the folder, unreadable files and
+/// folders named like files; reports survive a killed process.
+struct FileSystemTests {
+    static func scratch() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-fs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func walksSurviveLoopsLinksAndOddEntries() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let manager = FileManager.default
+        let projects = root.appendingPathComponent("projects")
+        try manager.createDirectory(at: projects.appendingPathComponent("nested"), withIntermediateDirectories: true)
+        let good = try Data(contentsOf: CLIRunner.root.appendingPathComponent("Fixtures/projects/gb-norwich-cctv.yaml"))
+        try good.write(to: projects.appendingPathComponent("nested/norwich.yaml"))
+        // A loop back to the top, a link out of the folder, a folder named like a dossier,
+        // a hidden folder and an unreadable file.
+        try manager.createSymbolicLink(at: projects.appendingPathComponent("nested/loop"), withDestinationURL: projects)
+        let outside = root.appendingPathComponent("outside")
+        try manager.createDirectory(at: outside, withIntermediateDirectories: true)
+        try good.write(to: outside.appendingPathComponent("secret.yaml"))
+        try manager.createSymbolicLink(at: projects.appendingPathComponent("escape"), withDestinationURL: outside)
+        try manager.createDirectory(at: projects.appendingPathComponent("folder.yaml"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: projects.appendingPathComponent(".hidden"), withIntermediateDirectories: true)
+        try good.write(to: projects.appendingPathComponent(".hidden/ignored.yaml"))
+        let locked = projects.appendingPathComponent("locked.yaml")
+        try good.write(to: locked)
+        try manager.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
+        defer { try? manager.setAttributes([.posixPermissions: 0o644], ofItemAtPath: locked.path) }
+        // Root can read anything; only check the unreadable case when permissions bite.
+        let lockedIsReadable = FileManager.default.isReadableFile(atPath: locked.path)
+
+        let output = try CLIRunner.run(["audit", projects.path, "--format", "csv", "--as-of", "2026-11-29"])
+        let rows = output.stdout.split(separator: "\r\n").dropFirst()
+        #expect(rows.allSatisfy { !$0.contains("secret") && !$0.contains("ignored") })
+        if lockedIsReadable {
+            // locked.yaml (readable as root) holds the same id as nested/norwich.yaml.
+            #expect(output.stderr.contains("dossier.duplicate-id"))
+        } else {
+            #expect(output.stderr.contains("locked.yaml:1:1: error: cannot read"))
+        }
+        #expect(output.status == 2)
+        // One project, scored once through its two packs, never twice through the loop.
+        #expect(rows.count == 2)
+    }
+
+    @Test func aKilledRunLeavesNoPartialReport() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Enough work that the run is still going when it is killed.
+        let source = try String(contentsOf: CLIRunner.root.appendingPathComponent("Fixtures/projects/rs-belgrade-safe-city.yaml"), encoding: .utf8)
+        let corpus = root.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        for index in 0..<1_500 {
+            try Data(source.replacingOccurrences(of: "id: rs-belgrade-safe-city", with: "id: copy-\(index)").utf8)
+                .write(to: corpus.appendingPathComponent("d\(index).yaml"))
+        }
+        let report = root.appendingPathComponent("report.json")
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.currentDirectoryURL = CLIRunner.root
+        process.arguments = ["audit", corpus.path, "--format", "json", "--output", report.path, "--jobs", "1", "--as-of", "2026-11-29"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        // Either the run finished (the report is whole) or it was killed (no report at all).
+        if FileManager.default.fileExists(atPath: report.path) {
+            let data = try Data(contentsOf: report)
+            #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "a report exists but is not whole")
+        } else {
+            #expect(!FileManager.default.fileExists(atPath: report.path))
+        }
+        // SIGTERM is caught: the temporary file is removed too.
+        let second = Process()
+        second.executableURL = CLIRunner.binary
+        second.currentDirectoryURL = CLIRunner.root
+        second.arguments = process.arguments
+        second.standardOutput = FileHandle.nullDevice
+        second.standardError = FileHandle.nullDevice
+        try? FileManager.default.removeItem(at: report)
+        try second.run()
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(second.processIdentifier, SIGTERM)
+        second.waitUntilExit()
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".report.json") }
+        if second.terminationReason == .uncaughtSignal || second.terminationStatus == 128 + SIGTERM {
+            #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
+            #expect(!FileManager.default.fileExists(atPath: report.path))
+        }
+    }
+}

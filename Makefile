@@ -10,7 +10,7 @@ DOSSIER ?= Fixtures/projects/rs-belgrade-safe-city.yaml
 BENCH_FILES ?= 10000
 FUZZ_SECONDS ?= 60
 
-.PHONY: deps build test run bench install uninstall lint clean
+.PHONY: deps build test run bench install uninstall lint clean fuzz fuzz-build test-sanitize
 
 deps:
 	@if ! pkg-config --exists yaml-0.1 2>/dev/null; then \
@@ -34,6 +34,42 @@ lint: build
 bench: deps
 	$(SWIFT) build -c release --product arbiter --product arbiter-bench
 	.build/release/arbiter-bench --files $(BENCH_FILES) --arbiter .build/release/arbiter
+
+# libFuzzer targets (Fuzz/*.swift) over the loader, the expression language, packs and
+# dossiers, each run for FUZZ_SECONDS with seeds from Fixtures. Crashes land in
+# .build-fuzz/crashes; each becomes a regression test before it is fixed. Leak detection
+# is off: the harnesses build their schema and packs once in a global initialiser,
+# which LeakSanitizer reports at exit although it is reachable for the whole run.
+FUZZ_TARGETS = YAMLLoader Expression Pack Dossier
+FUZZ_OBJECTS = .build-fuzz/debug/ArbiterCore.build/*.o .build-fuzz/debug/ArbiterYAML.build/*.o .build-fuzz/debug/ArbiterReport.build/*.o
+
+fuzz-build: deps
+	$(SWIFT) build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --target ArbiterReport
+	$(SWIFT) build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --target ArbiterYAML
+	mkdir -p .build-fuzz/bin
+	for target in $(FUZZ_TARGETS); do \
+		swiftc -sanitize=fuzzer,address -parse-as-library -module-name $${target}Fuzz \
+			-I .build-fuzz/debug/Modules -I Sources/CYAML Fuzz/$${target}Fuzz.swift $(FUZZ_OBJECTS) -lyaml \
+			-o .build-fuzz/bin/fuzz-$$target 2>/dev/null || exit 1; \
+	done
+
+fuzz: fuzz-build
+	python3 Fuzz/seed.py .build-fuzz/corpus
+	mkdir -p .build-fuzz/crashes
+	for target in $(FUZZ_TARGETS); do \
+		echo "== $$target ($(FUZZ_SECONDS) s)"; \
+		.build-fuzz/bin/fuzz-$$target -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=5 -rss_limit_mb=2048 \
+			-detect_leaks=0 -print_final_stats=1 -artifact_prefix=.build-fuzz/crashes/$$target- .build-fuzz/corpus/$$target 2>&1 \
+			| grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|==[0-9]+==ERROR|SUMMARY)' || exit 1; \
+	done
+
+# The test suite under AddressSanitizer, then the batch runner under ThreadSanitizer.
+test-sanitize: deps
+	$(SWIFT) test --scratch-path .build-asan --sanitize=address
+	$(SWIFT) build --scratch-path .build-tsan --sanitize=thread --product arbiter
+	.build-tsan/debug/arbiter audit Fixtures/projects --jobs 4 --format json --as-of 2026-11-29 > /dev/null
+	.build-tsan/debug/arbiter gate Fixtures/projects Fixtures/invalid --jobs 4 --format sarif --as-of 2026-11-29 > /dev/null; \
+		test $$? -eq 2
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/arbiter/rules

@@ -34,7 +34,9 @@ public struct HTMLReporter: Reporter {
         out += "</tr></thead><tbody>\n"
         for project in summary.projects {
             out += "<tr><td><a href=\"#\(anchor(project.id))\">\(XMLText.escape(project.name))</a><br/><small>\(XMLText.escape(project.id))</small></td>"
-            out += "<td>\(badge(project.band))</td><td>\(interval(score: project.score, worst: project.worst, label: project.name))</td>"
+            // The project's band comes from its riskiest pack, so draw that pack's zones.
+            let leading = project.packs.max { ($0.band, $0.score) < ($1.band, $1.score) }
+            out += "<td>\(badge(project.band))</td><td>\(interval(score: project.score, worst: project.worst, bands: leading?.bands ?? BandThresholds(), label: project.name))</td>"
             if context.gated { out += "<td>\(project.gate?.passed == false ? "<strong class=\"fail\">failed</strong>" : "passed")</td>" }
             out += "</tr>\n"
         }
@@ -61,7 +63,7 @@ public struct HTMLReporter: Reporter {
             out += "<h3>\(XMLText.escape(pack.title)) <small>\(XMLText.escape(pack.pack)) \(XMLText.escape(pack.version))</small></h3>\n"
             out += "<p>Score <strong>\(pack.score.scoreText)</strong>, range \(pack.score.scoreText)–\(pack.worst.scoreText), band \(badge(pack.band)), "
             out += "completeness \(Int((pack.completeness * 100).rounded()))%</p>\n"
-            out += interval(score: pack.score, worst: pack.worst, label: "\(project.name), \(pack.pack)") + "\n"
+            out += "<div>" + interval(score: pack.score, worst: pack.worst, bands: pack.bands, label: "\(project.name), \(pack.pack)") + "</div>\n"
             out += categoryChart(pack, label: project.name)
             let findings = pack.reportedFindings
             guard !findings.isEmpty else { out += "<p>No findings.</p>\n"; continue }
@@ -77,7 +79,8 @@ public struct HTMLReporter: Reporter {
                     out += "<br/><small>waiver \(waiver.state.rawValue) until \(waiver.expires): \(XMLText.escape(waiver.reason))</small>"
                 }
                 out += "</td><td>"
-                out += finding.evidence.map { evidence in
+                // An unknown finding is about what is missing; its guard facts would only add noise.
+                out += finding.evidence.filter { _ in finding.status != .unknown }.map { evidence in
                     let sources = evidence.sources.map { id -> String in
                         guard let source = project.source(id), let url = source.url else { return XMLText.escape(id) }
                         return "<a href=\"\(XMLText.escape(url))\">\(XMLText.escape(source.title ?? id))</a>"
@@ -109,12 +112,14 @@ public struct HTMLReporter: Reporter {
         return out + "</svg>\n"
     }
 
-    /// A 0–100 axis with band zones, the score as a dot and the range as a bar.
-    private func interval(score: Double, worst: Double, label: String) -> String {
+    /// A 0–100 axis with the pack's band zones, the score as a dot and the range as a bar.
+    private func interval(score: Double, worst: Double, bands: BandThresholds, label: String) -> String {
         let scale = 3.0
-        var out = "<svg class=\"interval\" role=\"img\" viewBox=\"0 0 320 26\" width=\"320\" height=\"26\">"
+        var out = "<svg class=\"interval\" role=\"img\" viewBox=\"0 0 340 30\" width=\"340\" height=\"30\">"
         out += "<title>\(XMLText.escape(label)): score \(score.scoreText), range \(score.scoreText) to \(worst.scoreText) of 100</title>"
-        let zones: [(Band, Double, Double)] = [(.low, 0, 25), (.moderate, 25, 50), (.high, 50, 75), (.critical, 75, 100)]
+        out += "<text x=\"2\" y=\"28\" class=\"tick\">0</text><text x=\"306\" y=\"28\" class=\"tick\">100</text>"
+        let zones: [(Band, Double, Double)] = [(.low, 0, bands.moderate), (.moderate, bands.moderate, bands.high),
+                                               (.high, bands.high, bands.critical), (.critical, bands.critical, 100)]
         for (band, from, to) in zones {
             out += "<rect x=\"\(Value.format(10 + from * scale))\" y=\"10\" width=\"\(Value.format((to - from) * scale))\" height=\"6\" fill=\"\(Self.bandColors[band]!)\" opacity=\"0.25\"/>"
         }
@@ -152,7 +157,7 @@ public struct HTMLReporter: Reporter {
         main{padding:1em 2em;max-width:70em}h1{margin:0}table{border-collapse:collapse;width:100%;margin:.5em 0 1em}
         th,td{border-bottom:1px solid #ddd;padding:.35em .5em;text-align:left;vertical-align:top}th{background:#eceff1}
         .badge{color:#fff;border-radius:3px;padding:0 .4em;font-size:.85em;text-transform:uppercase}
-        .chart text{font-size:12px}.project{border-top:3px solid #263238;margin-top:2em}.meta{color:#555}
+        .chart text{font-size:12px}.interval{display:block}.tick{font-size:9px;fill:#555}.project{border-top:3px solid #263238;margin-top:2em}.meta{color:#555}
         .gate{border-left:4px solid #c62828;padding:.2em 1em;background:#ffebee}.fail{color:#c62828}
         tr.unknown td{color:#555}tr.waived td{color:#777;font-style:italic}a{color:#0d47a1}
         @media print{header{background:none;color:#000}.project{page-break-before:always}a{color:#000}}

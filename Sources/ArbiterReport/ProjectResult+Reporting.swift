@@ -6,12 +6,20 @@ extension ProjectResult {
 }
 
 extension PackResult {
-    /// Findings worth reporting (not passed), most severe and heaviest first; ties keep
-    /// pack order so output is stable.
+    /// Findings worth reporting (not passed): fired first, then waived, then unknown;
+    /// within each, most severe and heaviest first; ties keep pack order so output is stable.
     var reportedFindings: [Finding] {
-        findings.enumerated()
+        func rank(_ status: FindingStatus) -> Int {
+            switch status {
+            case .fired: 0
+            case .waived: 1
+            default: 2
+            }
+        }
+        return findings.enumerated()
             .filter { $0.element.outcome != .passed }
             .sorted { lhs, rhs in
+                if rank(lhs.element.status) != rank(rhs.element.status) { return rank(lhs.element.status) < rank(rhs.element.status) }
                 if lhs.element.severity != rhs.element.severity { return lhs.element.severity > rhs.element.severity }
                 if lhs.element.maxContribution != rhs.element.maxContribution { return lhs.element.maxContribution > rhs.element.maxContribution }
                 return lhs.offset < rhs.offset

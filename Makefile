@@ -67,7 +67,8 @@ fuzz: fuzz-build
 # LeakSanitizer is off: Swift stores pointers inside enums with tag bits, which its
 # conservative scan cannot follow, so it reports reachable values as leaked.
 test-sanitize: deps
-	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --scratch-path .build-asan --sanitize=address
+	$(SWIFT) build --scratch-path .build-asan --sanitize=address --product arbiter
+	ASAN_OPTIONS=detect_leaks=0 ARBITER_BIN=$(CURDIR)/.build-asan/debug/arbiter $(SWIFT) test --scratch-path .build-asan --sanitize=address
 	$(SWIFT) build --scratch-path .build-tsan --sanitize=thread --product arbiter
 	.build-tsan/debug/arbiter audit Fixtures/projects --jobs 4 --format json --as-of 2026-11-29 > /dev/null
 	.build-tsan/debug/arbiter gate Fixtures/projects Fixtures/invalid --jobs 4 --format sarif --as-of 2026-11-29 > /dev/null; \

@@ -202,7 +202,10 @@ private struct DocumentBuilder {
             }
         }
         let rawAnchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
-        stack.append(Frame(isMapping: isMapping, start: start, anchor: rawAnchor.map { String(cString: $0) }))
+        var frame = Frame(isMapping: isMapping, start: start, anchor: rawAnchor.map { String(cString: $0) })
+        // Room for a typical dossier group up front saves the 1-2-4-8 regrowth.
+        if isMapping { frame.entries.reserveCapacity(8) } else { frame.items.reserveCapacity(4) }
+        stack.append(frame)
         return true
     }
 

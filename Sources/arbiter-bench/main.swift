@@ -12,6 +12,8 @@ struct Options {
     var arbiter = ".build/release/arbiter"
     var rules = "Rules"
     var rounds = 3
+    /// Profile one in-process stage only (bare, load, decode, evaluate), for perf.
+    var only: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -23,6 +25,7 @@ struct Options {
             case "--arbiter": arbiter = value
             case "--rules": rules = value
             case "--rounds": rounds = Int(value) ?? rounds
+            case "--only": only = value
             default: fatalError("unknown option \(flag); use --files, --scale, --arbiter, --rules, --rounds")
             }
         }
@@ -96,6 +99,21 @@ let evaluator = Evaluator(ruleSet: ruleSet, asOf: CivilDate("2026-11-29")!)
 
 // ---- in-process stages, one thread ----
 var sink = 0
+if let stage = options.only {
+    for _ in 0..<options.rounds {
+        for (index, bytes) in corpus.enumerated() {
+            switch stage {
+            case "bare": sink &+= RawEventScanner.eventCount(of: bytes) ?? 0
+            case "load": if case .success = loader.load(file: paths[index], bytes: bytes) { sink &+= 1 }
+            case "decode": if case .success = dossierLoader.load(path: paths[index], bytes: bytes) { sink &+= 1 }
+            default:
+                if case .success(let dossier) = dossierLoader.load(path: paths[index], bytes: bytes) { sink &+= evaluator.evaluate(dossier).packs.count }
+            }
+        }
+    }
+    print("ran \(stage) \(options.rounds) times (\(sink))")
+    exit(0)
+}
 let bare = best(options.rounds) { for bytes in corpus { sink &+= RawEventScanner.eventCount(of: bytes) ?? 0 } }
 let loaded = best(options.rounds) { for (index, bytes) in corpus.enumerated() { if case .success = loader.load(file: paths[index], bytes: bytes) { sink &+= 1 } } }
 let decoded = best(options.rounds) {

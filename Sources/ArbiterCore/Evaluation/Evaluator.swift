@@ -67,8 +67,14 @@ public struct Evaluator: Sendable {
             return Evidence(path: ruleSet.schema.declarations[slot].path, value: fact.value, range: fact.range,
                             sources: dossier.citedSources[slot])
         }
-        context.reset()
-        let message = rule.message.render(context)
+        // An unknown finding's message would be mostly "unknown"; its title says more.
+        let message: String
+        if outcome == .fired {
+            context.reset()
+            message = rule.message.render(context)
+        } else {
+            message = rule.title
+        }
         return Finding(definition: rule, outcome: outcome, contribution: contribution, maxContribution: maxContribution,
                        message: message, evidence: evidence, missing: missingSlots.map { ruleSet.schema.declarations[$0].path },
                        fault: fault, advisory: advisory, waiver: nil)

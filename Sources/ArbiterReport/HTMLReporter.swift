@@ -80,7 +80,7 @@ public struct HTMLReporter: Reporter {
                 }
                 out += "</td><td>"
                 // An unknown finding is about what is missing; its guard facts would only add noise.
-                out += finding.evidence.filter { _ in finding.status != .unknown }.map { evidence in
+                out += finding.evidence.filter { _ in finding.outcome != .unknown }.map { evidence in
                     let sources = evidence.sources.map { id -> String in
                         guard let source = project.source(id), let url = source.url else { return XMLText.escape(id) }
                         return "<a href=\"\(XMLText.escape(url))\">\(XMLText.escape(source.title ?? id))</a>"

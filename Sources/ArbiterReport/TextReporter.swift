@@ -84,7 +84,7 @@ public struct TextReporter: Reporter {
             out += wrap(finding.message, indent: "      ")
         }
         // An unknown finding is about what is missing; its guard facts would only add noise.
-        for evidence in finding.evidence where finding.status != .unknown {
+        for evidence in finding.evidence where finding.outcome != .unknown {
             var line = "evidence: \(evidence.path) = \(evidence.value.displayText) (\(project.file):\(evidence.range.start.line))"
             if !evidence.sources.isEmpty { line += " sources: " + evidence.sources.joined(separator: ", ") }
             out += wrap(line, indent: "      ")

@@ -37,17 +37,37 @@ struct Lexer {
         }
         if scalar == "\"" || scalar == "'" { return string(from: start, quote: scalar) }
 
-        let pairs: [(String, Token.Symbol)] = [("==", .equal), ("!=", .notEqual), ("<=", .lessEqual), (">=", .greaterEqual)]
-        if index + 1 < scalars.count {
-            let two = String(String.UnicodeScalarView([scalars[index], scalars[index + 1]]))
-            if let symbol = pairs.first(where: { $0.0 == two })?.1 {
-                index += 2
-                return .success(Token(kind: .symbol(symbol), range: start..<index))
-            }
+        // Symbols by direct comparison: this runs for every token of every rule at load.
+        let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
+        let twoCharacter: Token.Symbol? = switch (scalar, next) {
+        case ("=", "="): .equal
+        case ("!", "="): .notEqual
+        case ("<", "="): .lessEqual
+        case (">", "="): .greaterEqual
+        default: nil
         }
-        if let symbol = Token.Symbol(rawValue: String(scalar)) {
+        if let twoCharacter {
+            index += 2
+            return .success(Token(kind: .symbol(twoCharacter), range: start..<index))
+        }
+        let single: Token.Symbol? = switch scalar {
+        case ".": .dot
+        case ",": .comma
+        case "(": .leftParen
+        case ")": .rightParen
+        case "[": .leftBracket
+        case "]": .rightBracket
+        case "+": .plus
+        case "-": .minus
+        case "*": .star
+        case "/": .slash
+        case "<": .less
+        case ">": .greater
+        default: nil
+        }
+        if let single {
             index += 1
-            return .success(Token(kind: .symbol(symbol), range: start..<index))
+            return .success(Token(kind: .symbol(single), range: start..<index))
         }
         let hints: [String] = switch scalar {
         case "=": ["use '==' to compare"]

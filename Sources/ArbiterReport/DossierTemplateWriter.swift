@@ -9,7 +9,25 @@ public enum DossierTemplateWriter {
         out += "# Packs: " + ruleSet.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ") + "\n"
         out += "id: \(id ?? "")\nname: \ncountry:            # ISO 3166-1 alpha-2, for example RS\ndescription: \n"
         var openGroups: [String] = []
-        for declaration in ruleSet.schema.declarations.sorted(by: { $0.path < $1.path }) where declaration.pack != InputSchema.builtInPack {
+        // Groups in the order the packs declare them (project, vendor, surveillance, …),
+        // facts within a group kept together.
+        var firstSeen: [String: Int] = [:]
+        for (index, declaration) in ruleSet.schema.declarations.enumerated() {
+            let parts = declaration.path.split(separator: ".")
+            for depth in 1..<max(parts.count, 1) {
+                let group = parts[..<depth].joined(separator: ".")
+                if firstSeen[group] == nil { firstSeen[group] = index }
+            }
+        }
+        func order(_ declaration: InputDeclaration) -> [Int] {
+            let parts = declaration.path.split(separator: ".")
+            return (1..<max(parts.count, 1)).map { firstSeen[parts[..<$0].joined(separator: ".")]! }
+        }
+        let ordered = ruleSet.schema.declarations.enumerated().sorted { lhs, rhs in
+            let (a, b) = (order(lhs.element), order(rhs.element))
+            return a != b ? a.lexicographicallyPrecedes(b) : lhs.offset < rhs.offset
+        }.map(\.element)
+        for declaration in ordered where declaration.pack != InputSchema.builtInPack {
             let parts = declaration.path.split(separator: ".").map(String.init)
             let groups = Array(parts.dropLast())
             var shared = 0

@@ -49,3 +49,31 @@ struct BatchBehaviourTests {
         #expect(ids.count == 24)  // two packs per project, each project in exactly one shard
     }
 }
+
+struct TemplateTests {
+    @Test func lintAcceptsTheTemplateOnceItHasAName() throws {
+        let template = try CLIRunner.run(["init", "ke-template-test"])
+        #expect(template.status == 0)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-init-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("template.yaml")
+        try Data(template.stdout.utf8).write(to: file)
+        let unnamed = try CLIRunner.run(["lint", file.path])
+        #expect(unnamed.status == 2)
+        #expect(unnamed.stderr.contains("'name' must not be empty"))
+        try Data(template.stdout.replacingOccurrences(of: "\nname: \n", with: "\nname: Template test\n").utf8).write(to: file)
+        let named = try CLIRunner.run(["lint", file.path])
+        #expect(named.status == 0, "\(named.stderr)")
+    }
+
+    @Test func schemaIsValidJSONNamingEveryInput() throws {
+        let output = try CLIRunner.run(["schema"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let properties = try #require(root["properties"] as? [String: Any])
+        for group in ["project", "vendor", "surveillance", "data", "governance", "procurement", "financing", "country_context"] {
+            #expect(properties[group] != nil, "\(group)")
+        }
+        #expect((root["required"] as? [String]) == ["id", "name"])
+    }
+}

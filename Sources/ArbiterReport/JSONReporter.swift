@@ -94,13 +94,7 @@ public struct JSONReporter: Reporter {
         json.string("id", project.id)
         json.string("name", project.name)
         json.string("country", project.country)
-        json.number("score", project.score)
-        json.open("score_range", array: true)
-        json.number(nil, project.score)
-        json.number(nil, project.worst)
-        json.close(array: true)
-        json.string("band", project.band.rawValue)
-        json.string("worst_band", project.worstBand.rawValue)
+        writeScore(project.score, worst: project.worst, band: project.band, worstBand: project.worstBand, into: &json)
         json.open("packs", array: true)
         for pack in project.packs { write(pack, of: project, into: &json) }
         json.close(array: true)
@@ -113,17 +107,22 @@ public struct JSONReporter: Reporter {
         json.close()
     }
 
+    /// The score keys shared by projects and packs.
+    private func writeScore(_ score: Double, worst: Double, band: Band, worstBand: Band, into json: inout JSONWriter) {
+        json.number("score", score)
+        json.open("score_range", array: true)
+        json.number(nil, score)
+        json.number(nil, worst)
+        json.close(array: true)
+        json.string("band", band.rawValue)
+        json.string("worst_band", worstBand.rawValue)
+    }
+
     private func write(_ pack: PackResult, of project: ProjectResult, into json: inout JSONWriter) {
         json.open()
         json.string("id", pack.pack)
         json.string("version", pack.version)
-        json.number("score", pack.score)
-        json.open("score_range", array: true)
-        json.number(nil, pack.score)
-        json.number(nil, pack.worst)
-        json.close(array: true)
-        json.string("band", pack.band.rawValue)
-        json.string("worst_band", pack.worstBand.rawValue)
+        writeScore(pack.score, worst: pack.worst, band: pack.band, worstBand: pack.worstBand, into: &json)
         json.number("completeness", pack.completeness)
         json.open("categories", array: true)
         for category in pack.categories {

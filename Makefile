@@ -58,7 +58,7 @@ fuzz: fuzz-build
 	mkdir -p .build-fuzz/crashes
 	for target in $(FUZZ_TARGETS); do \
 		echo "== $$target ($(FUZZ_SECONDS) s)"; \
-		.build-fuzz/bin/fuzz-$$target -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=5 -rss_limit_mb=2048 \
+		ASAN_OPTIONS=detect_leaks=0 .build-fuzz/bin/fuzz-$$target -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=5 -rss_limit_mb=2048 \
 			-detect_leaks=0 -print_final_stats=1 -artifact_prefix=.build-fuzz/crashes/$$target- .build-fuzz/corpus/$$target 2>&1 \
 			| grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|==[0-9]+==ERROR|SUMMARY)' || exit 1; \
 	done

@@ -21,6 +21,12 @@ struct Workspace {
         var problems: [Diagnostic] = []
         var sources: [SourceText] = []
         let (config, configFolder) = try loadConfig(into: &problems, sources: &sources)
+        // A broken configuration would otherwise surface as a confusing follow-on error
+        // (no packs found); report it on its own.
+        if problems.hasErrors {
+            Console.print(problems, sources: sources)
+            throw ExitCode(2)
+        }
 
         let packPaths = try discoverPacks(options.rules, config: config, configFolder: configFolder)
         var files: [(path: String, bytes: [UInt8])] = []

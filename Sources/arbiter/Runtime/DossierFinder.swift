@@ -11,7 +11,7 @@ struct DossierFinder {
     var excluded: Set<String>
 
     struct Found {
-        var files: [String] = []
+        var files = PathList()
         var problems: [Diagnostic] = []
     }
 
@@ -78,11 +78,11 @@ struct DossierFinder {
 
     /// Keeps the files whose stable hash falls in shard `index` of `count`, so a CI
     /// matrix can split a repository without coordination.
-    static func shard(_ files: [String], index: Int, count: Int) -> [String] {
-        files.filter { path in
+    static func shard(_ files: PathList, index: Int, count: Int) -> PathList {
+        PathList(files.filter { path in
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
             return Int(hash % UInt64(count)) == index - 1
-        }
+        })
     }
 }

@@ -35,7 +35,7 @@ bench: deps
 	$(SWIFT) build -c release --product arbiter --product arbiter-bench
 	.build/release/arbiter-bench --files $(BENCH_FILES) --arbiter .build/release/arbiter
 
-# libFuzzer targets (Fuzz/*.swift) over the loader, the expression language, packs and
+# libFuzzer targets (Tests/Fuzz/*.swift) over the loader, the expression language, packs and
 # dossiers, each run for FUZZ_SECONDS with seeds from Fixtures. Crashes land in
 # .build-fuzz/crashes; each becomes a regression test before it is fixed. Leak detection
 # is off: the harnesses build their schema and packs once in a global initialiser,
@@ -49,12 +49,12 @@ fuzz-build: deps
 	mkdir -p .build-fuzz/bin
 	for target in $(FUZZ_TARGETS); do \
 		swiftc -sanitize=fuzzer,address -parse-as-library -module-name $${target}Fuzz \
-			-I .build-fuzz/debug/Modules -I Sources/CYAML Fuzz/$${target}Fuzz.swift $(FUZZ_OBJECTS) -lyaml \
+			-I .build-fuzz/debug/Modules -I Sources/CYAML Tests/Fuzz/$${target}Fuzz.swift $(FUZZ_OBJECTS) -lyaml \
 			-o .build-fuzz/bin/fuzz-$$target 2>/dev/null || exit 1; \
 	done
 
 fuzz: fuzz-build
-	python3 Fuzz/seed.py .build-fuzz/corpus
+	python3 Tests/Fuzz/seed.py .build-fuzz/corpus
 	mkdir -p .build-fuzz/crashes
 	for target in $(FUZZ_TARGETS); do \
 		echo "== $$target ($(FUZZ_SECONDS) s)"; \

@@ -3,7 +3,7 @@ import pathlib
 import re
 import sys
 
-root = pathlib.Path(__file__).resolve().parent.parent
+root = pathlib.Path(__file__).resolve().parent.parent.parent
 out = pathlib.Path(sys.argv[1])
 corpora = {
     "YAMLLoader": list(root.glob("Fixtures/**/*.yaml")) + list(root.glob("Rules/*.yaml")),

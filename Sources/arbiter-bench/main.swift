@@ -55,7 +55,7 @@ func writeCorpus(count: Int) -> String {
         if index % 1000 == 0 { try! FileManager.default.createDirectory(atPath: shard, withIntermediateDirectories: true) }
         try! generator.dossier(index: index).write(toFile: "\(shard)/dossier-\(index).yaml", atomically: false, encoding: .utf8)
     }
-    FileManager.default.createFile(atPath: marker, contents: nil)
+    _ = FileManager.default.createFile(atPath: marker, contents: nil)
     return folder
 }
 

@@ -17,13 +17,7 @@ extension Arbiter {
         @OptionGroup(title: "Packs") var packs: PackOptions
 
         func run() throws {
-            let workspace: Workspace
-            do {
-                workspace = try Workspace.load(packs)
-            } catch let error as CLIError {
-                Terminal.writeError(error.description + "\n")
-                throw ExitCode(2)
-            }
+            let workspace = try Workspace.load(packs)
             guard let rule = workspace.ruleSet.rule(ruleID) ?? workspace.ruleSet.rule(ruleID.uppercased()) else {
                 let ids = workspace.ruleSet.allRules.map(\.id)
                 let hint = Spelling.suggestion(for: ruleID, among: ids).map { "did you mean '\($0)'?" } ?? "list rules with `arbiter schema` or read the packs"

@@ -26,13 +26,8 @@ extension Arbiter {
         }
 
         func run() throws {
-            do {
-                let workspace = try Workspace.load(packs)
-                Terminal.writeOutput(DossierTemplateWriter.render(workspace.ruleSet, id: id))
-            } catch let error as CLIError {
-                Terminal.writeError(error.description + "\n")
-                throw ExitCode(2)
-            }
+            let workspace = try Workspace.load(packs)
+            Terminal.writeOutput(DossierTemplateWriter.render(workspace.ruleSet, id: id))
         }
     }
 }

@@ -24,13 +24,7 @@ extension Arbiter {
         var waivers: String?
 
         func run() throws {
-            let workspace: Workspace
-            do {
-                workspace = try Workspace.load(packs, waiversPath: waivers)
-            } catch let error as CLIError {
-                Terminal.writeError(error.description + "\n")
-                throw ExitCode(2)
-            }
+            let workspace = try Workspace.load(packs, waiversPath: waivers)
             var problems = 0
             let found = DossierFinder(config: workspace.config, excluded: Set(workspace.packFiles)).find(paths)
             Console.print(found.problems, sources: [])

@@ -16,13 +16,8 @@ extension Arbiter {
         @OptionGroup(title: "Packs") var packs: PackOptions
 
         func run() throws {
-            do {
-                let workspace = try Workspace.load(packs)
-                Terminal.writeOutput(DossierSchemaWriter.render(workspace.ruleSet, toolVersion: ToolVersion.current))
-            } catch let error as CLIError {
-                Terminal.writeError(error.description + "\n")
-                throw ExitCode(2)
-            }
+            let workspace = try Workspace.load(packs)
+            Terminal.writeOutput(DossierSchemaWriter.render(workspace.ruleSet, toolVersion: ToolVersion.current))
         }
     }
 }

@@ -22,13 +22,7 @@ extension Arbiter {
         var verbose = false
 
         func run() throws {
-            let workspace: Workspace
-            do {
-                workspace = try Workspace.load(packs)
-            } catch let error as CLIError {
-                Terminal.writeError(error.description + "\n")
-                throw ExitCode(2)
-            }
+            let workspace = try Workspace.load(packs)
             var out = ""
             var failures = 0
             var checks = 0

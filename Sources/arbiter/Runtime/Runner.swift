@@ -8,13 +8,7 @@ import Foundation
 enum Runner {
     static func run(paths: [String], packs: PackOptions, output: OutputOptions, batch: BatchOptions?, gate: GateOptions?) throws -> Int32 {
         OutputSink.installInterruptCleanup()
-        let workspace: Workspace
-        do {
-            workspace = try Workspace.load(packs, waiversPath: output.waivers)
-        } catch let error as CLIError {
-            Terminal.writeError(error.description + "\n")
-            return 2
-        }
+        let workspace = try Workspace.load(packs, waiversPath: output.waivers)
 
         var baseline: Baseline?
         if let gate, let path = gate.baseline ?? workspace.config.baseline.map({ Workspace.resolve($0, against: workspace.configFolder) }) {

@@ -18,6 +18,15 @@ struct Workspace {
 
     /// Loads the workspace, or prints every problem and throws exit code 2.
     static func load(_ options: PackOptions, waiversPath: String? = nil) throws -> Workspace {
+        do {
+            return try loadReportingDiagnostics(options, waiversPath: waiversPath)
+        } catch let error as CLIError {
+            Terminal.writeError(error.description + "\n")
+            throw ExitCode(2)
+        }
+    }
+
+    private static func loadReportingDiagnostics(_ options: PackOptions, waiversPath: String?) throws -> Workspace {
         var problems: [Diagnostic] = []
         var sources: [SourceText] = []
         let (config, configFolder) = try loadConfig(into: &problems, sources: &sources)

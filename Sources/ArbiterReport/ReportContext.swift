@@ -5,10 +5,15 @@ import ArbiterCore
 public struct ReportContext: Sendable {
     public var toolVersion: String
     public var asOf: CivilDate
-    public var packs: [CompiledPack]
+    public let packs: [CompiledPack]
     /// True when a gate decided each project, so reports show pass/fail.
     public var gated: Bool
     public var colored: Bool
+
+    /// Every loaded rule in pack order, and each rule id's position in that list
+    /// (SARIF's `ruleIndex`), computed once rather than for every project.
+    public let rules: [CompiledRule]
+    let ruleIndex: [String: Int]
 
     public init(toolVersion: String, asOf: CivilDate, packs: [CompiledPack], gated: Bool = false, colored: Bool = false) {
         self.toolVersion = toolVersion
@@ -16,7 +21,7 @@ public struct ReportContext: Sendable {
         self.packs = packs
         self.gated = gated
         self.colored = colored
+        self.rules = packs.flatMap(\.rules)
+        self.ruleIndex = Dictionary(rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
-
-    public var rules: [CompiledRule] { packs.flatMap(\.rules) }
 }

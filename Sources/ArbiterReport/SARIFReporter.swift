@@ -30,14 +30,13 @@ public struct SARIFReporter: Reporter {
     public var separator: String { "," }
 
     public func project(_ project: ProjectResult, context: ReportContext) -> String {
-        let ruleIndex = Dictionary(context.rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         var chunks: [String] = []
         for pack in project.packs {
             for finding in pack.reportedFindings where finding.status == .fired || finding.status == .waived {
                 var json = JSONWriter(baseDepth: 4)
                 json.open()
                 json.string("ruleId", finding.rule)
-                if let index = ruleIndex[finding.rule] { json.int("ruleIndex", index) }
+                if let index = context.ruleIndex[finding.rule] { json.int("ruleIndex", index) }
                 json.string("level", Self.level(finding.severity, advisory: finding.advisory))
                 json.open("message")
                 json.string("text", "\(project.name): \(finding.message)")

@@ -43,7 +43,6 @@ struct Workspace {
             switch FileInput.read(path, limit: LoaderLimits().maxFileSize) {
             case .success(let bytes):
                 files.append((path, bytes))
-                sources.append(SourceText(file: path, bytes: bytes))
             case .failure(let failure):
                 problems.append(FileInput.diagnostic(failure, path: path, limit: LoaderLimits().maxFileSize))
             }
@@ -74,7 +73,8 @@ struct Workspace {
 
         let asOf = try options.evaluationDate()
         guard problems.isEmpty, let ruleSet else {
-            Console.print(problems, sources: sources)
+            // Pack texts are indexed for quoting only when there is something to quote.
+            Console.print(problems, sources: sources + files.map { SourceText(file: $0.path, bytes: $0.bytes) })
             throw ExitCode(2)
         }
         return Workspace(config: config, configFolder: configFolder, ruleSet: ruleSet, packFiles: packPaths,

@@ -29,33 +29,52 @@ public struct YAMLLoader: Sendable {
                 notes: [.hint("split the file, or raise the limit if this size is expected")])))
         }
         return bytes.withUnsafeBufferPointer { buffer in
-            var builder = DocumentBuilder(file: file, limits: limits, input: buffer)
-            return builder.run()
+            DocumentBuilder(file: file, limits: limits, input: buffer).run()
         }
     }
 }
 
-/// Turns the event stream into nodes. A struct with a stack of open collections, one
-/// small method per event kind.
-private struct DocumentBuilder {
+/// Turns the event stream into a flat `NodeStore`. A struct with the open collections
+/// (the innermost apart), one small method per event kind.
+private struct DocumentBuilder: ~Copyable {
+    /// An open collection. Plain data only, so that reading and updating it for every
+    /// event copies no strings or tables; those live in side tables.
     private struct Frame {
-        var isMapping: Bool
-        var start: SourcePosition
-        var anchor: String?
-        var items: [Node] = []
-        var entries: [Node.Entry] = []
-        var pendingKey: (text: String, range: SourceRange)?
+        var collection: NodeStoreBuilder.OpenCollection
+        /// Whether `anchorNames` holds this frame's anchor on top.
+        var hasAnchor: Bool
+        /// In a mapping, the key whose value has not arrived yet; -1 when none.
+        var pendingKey: Int32 = -1
         /// Nodes in this subtree, used to charge alias expansions their real size.
         var nodeCount = 1
+        /// One bit per key fingerprint seen in this mapping: most keys miss it and skip
+        /// the duplicate scan altogether.
+        var keyFilter: UInt64 = 0
+        /// Whether `keyTables` holds a table for this mapping.
+        var hasKeyTable = false
+
+        var isMapping: Bool { collection.isMapping }
     }
+
+    /// Up to this many keys a mapping checks for duplicates by scanning; past it, by table.
+    private static let linearKeyLimit = 32
 
     let file: String
     let limits: LoaderLimits
     let input: UnsafeBufferPointer<UInt8>
-    private var stack: [Frame] = []
-    private var anchors: [String: (node: Node, count: Int)] = [:]
+    private var nodes: NodeStoreBuilder
+    /// The innermost open collection, kept out of `outer` so that the work done for
+    /// every event touches no array.
+    private var top: Frame?
+    private var outer: [Frame] = []
+    /// Open collections, `top` included.
+    private var depth: Int { top == nil ? 0 : outer.count + 1 }
+    private var anchors: [String: (index: Int32, count: Int)] = [:]
+    private var anchorNames: [String] = []
+    /// Keys seen so far by depth, for mappings too large for a linear duplicate check.
+    private var keyTables: [Int: [String: Int32]] = [:]
     private var aliasNodes = 0
-    private var root: Node?
+    private var root: Int32?
     private var documents = 0
     private var problems: [Diagnostic] = []
 
@@ -63,9 +82,11 @@ private struct DocumentBuilder {
         self.file = file
         self.limits = limits
         self.input = input
+        self.nodes = NodeStoreBuilder(expectedBytes: input.count)
+        outer.reserveCapacity(8)
     }
 
-    mutating func run() -> Result<Document, DiagnosticError> {
+    consuming func run() -> Result<Document, DiagnosticError> {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             return .failure(DiagnosticError(.error("yaml.internal", "libyaml could not start a parser",
@@ -91,7 +112,8 @@ private struct DocumentBuilder {
             if !keepGoing || type == YAML_STREAM_END_EVENT { break }
         }
         if problems.hasErrors { return .failure(DiagnosticError(problems)) }
-        return .success(Document(file: file, root: root ?? Node(.null, range: .fileStart)))
+        let root = self.root
+        return .success(Document(file: file, root: nodes.finish(root: root)))
     }
 
     // MARK: events
@@ -121,6 +143,12 @@ private struct DocumentBuilder {
         }
     }
 
+    /// Whether the next node completes a key of the innermost mapping.
+    private var expectsKey: Bool {
+        guard let top else { return false }
+        return top.isMapping && top.pendingKey < 0
+    }
+
     private mutating func scalar(_ event: yaml_event_t) -> Bool {
         let data = event.data.scalar
         let nodeRange = range(event.start_mark, event.end_mark)
@@ -133,8 +161,10 @@ private struct DocumentBuilder {
         }
         let bytes = UnsafeBufferPointer(start: data.value, count: Int(data.length))
         let isPlain = data.style == YAML_PLAIN_SCALAR_STYLE
+        let style = Self.style(data.style)
         let tag = data.tag.map { String(cString: $0) }
-        var value: Node.Value
+        let isKey = expectsKey
+        let index: Int32
 
         if let tag, tag != "!" {
             guard let core = CoreTag(uri: tag) else { return unknownTag(tag, at: nodeRange) }
@@ -144,11 +174,13 @@ private struct DocumentBuilder {
                                        file: file, range: nodeRange))
                 return true
             }
-            value = tagged
-        } else if isPlain && tag == nil {
+            // A key keeps its text; only values take the tagged type.
+            index = isKey ? nodes.string(bytes, range: nodeRange, style: style)
+                               : nodes.scalar(tagged, range: nodeRange, style: style)
+        } else if isPlain && tag == nil && !isKey {
             switch ScalarResolver.resolvePlain(bytes) {
-            case .value(let resolved): value = resolved
-            case .string: value = .string(String(decoding: bytes, as: UTF8.self))
+            case .value(let resolved): index = nodes.scalar(resolved, range: nodeRange, style: style)
+            case .string: index = nodes.string(bytes, range: nodeRange, style: style)
             case .outOfRange:
                 problems.append(.error("yaml.number-out-of-range",
                                        "integer '\(String(decoding: bytes, as: UTF8.self))' does not fit in 64 bits",
@@ -157,37 +189,28 @@ private struct DocumentBuilder {
                 return true
             }
         } else {
-            value = .string(String(decoding: bytes, as: UTF8.self))
-        }
-
-        let node = Node(value, range: nodeRange, style: Self.style(data.style))
-        if let anchor = data.anchor { anchors[String(cString: anchor)] = (node, 1) }
-
-        // A scalar in key position becomes the pending key rather than a value.
-        if let top = stack.indices.last, stack[top].isMapping, stack[top].pendingKey == nil {
-            if isPlain && tag == nil && bytes.count == 2 && bytes[0] == UInt8(ascii: "<") && bytes[1] == UInt8(ascii: "<") {
+            if isPlain && isKey && bytes.count == 2 && bytes[0] == UInt8(ascii: "<") && bytes[1] == UInt8(ascii: "<") {
                 problems.append(.error("yaml.merge-key", "merge keys ('<<') are not supported",
                                        file: file, range: nodeRange,
                                        notes: [.hint("write the keys out in full; a dossier should read the same to a person as to Arbiter")]))
                 return false
             }
-            let text: String
-            if case .string(let string) = value { text = string } else { text = String(decoding: bytes, as: UTF8.self) }
-            stack[top].pendingKey = (text, nodeRange)
-            return true
+            index = nodes.string(bytes, range: nodeRange, style: style)
         }
-        attach(node, count: 1)
+
+        if let anchor = data.anchor { anchors[String(cString: anchor)] = (index, 1) }
+        attach(index, count: 1)
         return true
     }
 
     private mutating func open(_ event: yaml_event_t, isMapping: Bool) -> Bool {
         let start = position(event.start_mark)
-        if let top = stack.last, top.isMapping, top.pendingKey == nil {
+        if expectsKey {
             problems.append(.error("yaml.non-scalar-key", "a mapping key must be a plain value, not a \(isMapping ? "mapping" : "list")",
                                    file: file, range: range(event.start_mark, event.end_mark)))
             return false
         }
-        if stack.count >= limits.maxDepth {
+        if depth >= limits.maxDepth {
             problems.append(.error("yaml.depth-limit", "nesting is deeper than the limit of \(limits.maxDepth) levels",
                                    file: file, range: SourceRange(at: start),
                                    notes: [.hint("flatten the structure; no dossier or pack needs this depth")]))
@@ -202,19 +225,19 @@ private struct DocumentBuilder {
             }
         }
         let rawAnchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
-        var frame = Frame(isMapping: isMapping, start: start, anchor: rawAnchor.map { String(cString: $0) })
-        // Room for a typical dossier group up front saves the 1-2-4-8 regrowth.
-        if isMapping { frame.entries.reserveCapacity(8) } else { frame.items.reserveCapacity(4) }
-        stack.append(frame)
+        if let rawAnchor { anchorNames.append(String(cString: rawAnchor)) }
+        if let top { outer.append(top) }
+        top = Frame(collection: nodes.open(isMapping: isMapping, start: start), hasAnchor: rawAnchor != nil)
         return true
     }
 
     private mutating func close(_ event: yaml_event_t) -> Bool {
-        guard let frame = stack.popLast() else { return true }
-        let nodeRange = SourceRange(start: frame.start, end: position(event.end_mark))
-        let node = Node(frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items), range: nodeRange, style: .collection)
-        if let anchor = frame.anchor { anchors[anchor] = (node, frame.nodeCount) }
-        attach(node, count: frame.nodeCount)
+        guard let frame = top else { return true }
+        if frame.hasKeyTable { keyTables[depth] = nil }
+        top = outer.popLast()
+        let index = nodes.close(frame.collection, end: position(event.end_mark))
+        if frame.hasAnchor, let anchor = anchorNames.popLast() { anchors[anchor] = (index, frame.nodeCount) }
+        attach(index, count: frame.nodeCount)
         return true
     }
 
@@ -235,18 +258,12 @@ private struct DocumentBuilder {
                                    notes: [.hint("write the repeated values out, or use fewer aliases")]))
             return false
         }
-        if let top = stack.indices.last, stack[top].isMapping, stack[top].pendingKey == nil {
-            guard case .string(let text) = anchored.value else {
-                problems.append(.error("yaml.non-scalar-key", "an alias used as a key must name a string",
-                                       file: file, range: aliasRange))
-                return false
-            }
-            stack[top].pendingKey = (text, aliasRange)
-            return true
+        if expectsKey && !nodes.isString(anchored) {
+            problems.append(.error("yaml.non-scalar-key", "an alias used as a key must name a string",
+                                   file: file, range: aliasRange))
+            return false
         }
-        var node = anchored
-        node.range = aliasRange
-        attach(node, count: count)
+        attach(nodes.alias(of: anchored, range: aliasRange), count: count)
         return true
     }
 
@@ -270,31 +287,69 @@ private struct DocumentBuilder {
 
     // MARK: building
 
-    private mutating func attach(_ node: Node, count: Int) {
-        guard let top = stack.indices.last else {
-            root = node
+    /// Hands a finished node to the innermost open collection: as a key (checked for
+    /// duplicates), as a key's value, or as an item; with nothing open it is the root.
+    private mutating func attach(_ index: Int32, count: Int) {
+        guard var frame = top else {
+            root = index
             return
         }
-        stack[top].nodeCount += count
-        if stack[top].isMapping {
-            guard let key = stack[top].pendingKey else { return }
-            stack[top].pendingKey = nil
-            if let previous = stack[top].entries.first(where: { $0.key == key.text }) {
-                problems.append(.error("yaml.duplicate-key", "duplicate key '\(key.text)'",
-                                       file: file, range: key.range,
-                                       notes: [.init("first defined here", file: file, range: previous.keyRange)]))
-                return
-            }
-            stack[top].entries.append(Node.Entry(key: key.text, keyRange: key.range, value: node))
-        } else {
-            stack[top].items.append(node)
+        defer { top = frame }
+        guard frame.isMapping else {
+            frame.nodeCount += count
+            nodes.add(child: index)
+            return
         }
+        if frame.pendingKey >= 0 {
+            // Only values count toward an alias's size; keys are part of their entry.
+            frame.nodeCount += count
+            frame.pendingKey = -1
+            nodes.add(child: index)
+            return
+        }
+        if let previous = earlierKey(index, in: &frame) {
+            let key = nodes.text(of: index)
+            problems.append(.error("yaml.duplicate-key", "duplicate key '\(key)'",
+                                   file: file, range: nodes.range(of: index),
+                                   notes: [.init("first defined here", file: file, range: nodes.range(of: previous))]))
+        }
+        frame.pendingKey = index
+        nodes.add(child: index)
+    }
+
+    /// Small mappings scan their keys; a large one builds a table once, so a file of
+    /// many thousand keys cannot make the check quadratic.
+    private mutating func earlierKey(_ key: Int32, in frame: inout Frame) -> Int32? {
+        let collection = frame.collection
+        if nodes.childCount(of: collection) < 2 * Self.linearKeyLimit {
+            let bit = nodes.fingerprint(of: key)
+            let seen = frame.keyFilter & bit != 0
+            frame.keyFilter |= bit
+            return seen ? nodes.earlierKey(matching: key, in: collection) : nil
+        }
+        let level = depth
+        frame.hasKeyTable = true
+        var table = keyTables.removeValue(forKey: level) ?? {
+            // Seed the table with the keys already added; the first of equal keys wins.
+            var table: [String: Int32] = [:]
+            for earlier in nodes.keys(in: collection) where earlier != key {
+                let text = nodes.text(of: earlier)
+                if table[text] == nil { table[text] = earlier }
+            }
+            return table
+        }()
+        defer { keyTables[level] = table }
+        let text = nodes.text(of: key)
+        if let previous = table[text] { return previous }
+        table[text] = key
+        return nil
     }
 
     // MARK: positions and errors
 
     private func position(_ mark: yaml_mark_t) -> SourcePosition {
-        SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        // libyaml counts from 0 in size_t; a file within the size limit never overflows.
+        SourcePosition(line: Int(truncatingIfNeeded: mark.line) &+ 1, column: Int(truncatingIfNeeded: mark.column) &+ 1)
     }
 
     private func range(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceRange {

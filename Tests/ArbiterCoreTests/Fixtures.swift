@@ -27,14 +27,19 @@ enum Fixtures {
     /// A schema built from an `inputs:` mapping written the way packs write it.
     static func schema(from inputs: Node, file: String) throws -> InputSchema {
         let range = inputs.range
-        func key(_ name: String) -> SourceRange { range }
-        let pack = Node(.mapping([
-            Node.Entry(key: "pack", keyRange: range, value: Node(.string("fixture"), range: range)),
-            Node.Entry(key: "version", keyRange: range, value: Node(.string("1"), range: range)),
-            Node.Entry(key: "title", keyRange: range, value: Node(.string("fixture"), range: range)),
-            Node.Entry(key: "inputs", keyRange: range, value: inputs),
-            Node.Entry(key: "rules", keyRange: range, value: Node(.sequence([]), range: range)),
-        ]), range: range)
+        var builder = NodeStoreBuilder()
+        let mapping = builder.open(isMapping: true, start: range.start)
+        for (key, value) in [("pack", "fixture"), ("version", "1"), ("title", "fixture")] {
+            builder.add(child: builder.string(key, range: range))
+            builder.add(child: builder.string(value, range: range))
+        }
+        builder.add(child: builder.string("inputs", range: range))
+        builder.add(child: builder.copy(inputs))
+        builder.add(child: builder.string("rules", range: range))
+        builder.add(child: builder.close(builder.open(isMapping: false, start: range.start), end: range.end))
+        // Closed before `finish`: a consuming call takes the builder before its arguments run.
+        let root = builder.close(mapping, end: range.end)
+        let pack = builder.finish(root: root)
         let definition = try PackDecoder().decode(Document(file: file, root: pack)).get()
         return try RuleSetCompiler().compile([definition]).get().schema
     }

@@ -74,6 +74,29 @@ struct LoaderErrorTests {
         #expect(error.diagnostics.map(\.range.start.line) == [2, 5])
     }
 
+    /// Past 32 keys a mapping checks duplicates through a table instead of a scan; both
+    /// paths must find the same key, note the same first definition, and stay quiet
+    /// about keys that merely share a length and first and last letters.
+    @Test(arguments: [5, 31, 32, 33, 400])
+    func duplicatesAreFoundInMappingsOfAnySize(keys: Int) throws {
+        var text = (0..<keys).map { "key\($0)x: \($0)\n" }.joined()
+        text += "kez3x: lookalike\n"  // same length, first and last byte as key3x
+        text += "key3x: again\n"
+        let result = YAMLLoader().load(file: "d.yaml", text: text)
+        guard case .failure(let error) = result else { Issue.record("loaded"); return }
+        #expect(error.diagnostics.count == 1)
+        let duplicate = try #require(error.diagnostics.first)
+        #expect(duplicate.code == "yaml.duplicate-key")
+        #expect(duplicate.range.start == SourcePosition(line: keys + 2, column: 1))
+        #expect(duplicate.notes.first?.range?.start == SourcePosition(line: 4, column: 1))
+    }
+
+    @Test func emptyAndQuotedKeysAreComparedByText() throws {
+        let result = YAMLLoader().load(file: "d.yaml", text: "\"\": 1\n'a': 2\n'': 3\n\"a\": 4\nb: {}\n")
+        guard case .failure(let error) = result else { Issue.record("loaded"); return }
+        #expect(error.diagnostics.map(\.range.start.line) == [3, 4])
+    }
+
     @Test func syntaxErrorsKeepLibyamlsMessage() throws {
         let result = YAMLLoader().load(file: "s.yaml", text: "a: \"open\n")
         guard case .failure(let error) = result else { Issue.record("loaded"); return }

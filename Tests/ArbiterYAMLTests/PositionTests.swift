@@ -34,5 +34,31 @@ struct PositionTests {
         let document = try YAMLLoader().load(file: "p.yaml", text: "a: &x [1, 2]\nb: *x\n").get()
         #expect(document.root["b"]?.items?.count == 2)
         #expect(document.root["b"]?.range.start == SourcePosition(line: 2, column: 4))
+        // The alias has its own place; the items it shares keep theirs.
+        #expect(document.root["b"]?.items?[1].range.start == SourcePosition(line: 1, column: 11))
+        #expect(document.root["a"]?.value == document.root["b"]?.value)
+    }
+
+    @Test func aliasedKeysAndNestedAnchorsResolve() throws {
+        let text = "k: &name title\nouter: &o {inner: &i [x, {y: 1}], *name : 2}\ncopy: *o\nitem: *i\n"
+        let document = try YAMLLoader().load(file: "p.yaml", text: text).get()
+        #expect(document.root["outer"]?["title"]?.value == .int(2))
+        #expect(document.root["copy"]?.entries?.map(\.key) == ["inner", "title"])
+        #expect(document.root["item"]?.items?[1]["y"]?.value == .int(1))
+    }
+
+    /// Nodes made in code go through the same builder as the loader: copying a loaded
+    /// subtree keeps every value, key, range and style.
+    @Test func builderCopiesLoadedSubtrees() throws {
+        let text = "a:\n  b: [1, 2.5, true, null, 'q']\n  c: |\n    text\n"
+        let document = try YAMLLoader().load(file: "p.yaml", text: text).get()
+        var builder = NodeStoreBuilder()
+        let copied = builder.copy(document.root)
+        let copy = builder.finish(root: copied)
+        #expect(copy.value == document.root.value)
+        #expect(copy["a"]?["c"]?.style == .literal)
+        #expect(copy["a"]?["b"]?.items?[4].range == document.root["a"]?["b"]?.items?[4].range)
+        #expect(copy.entries?.first?.keyRange == document.root.entries?.first?.keyRange)
+        #expect(Node.string("lone", range: .fileStart).string == "lone")
     }
 }

@@ -4,7 +4,7 @@ struct FieldReader {
     let node: Node
     /// Names the mapping in messages: "rule 'DA-BIO-001'", "source", "pack".
     let context: String
-    private var entries: [Node.Entry]
+    private var entries: Node.Entries
     private var used: Set<String> = []
 
     /// Returns nil (after reporting) when `node` is not a mapping.
@@ -20,13 +20,13 @@ struct FieldReader {
 
     mutating func take(_ key: String) -> Node? {
         used.insert(key)
-        guard let entry = entries.first(where: { $0.key == key }), !entry.value.isNull else { return nil }
+        guard let entry = entries.first(named: key), !entry.value.isNull else { return nil }
         return entry.value
     }
 
     mutating func entry(_ key: String) -> Node.Entry? {
         used.insert(key)
-        return entries.first { $0.key == key }
+        return entries.first(named: key)
     }
 
     mutating func string(_ key: String, required: Bool = false, into problems: inout DiagnosticCollector) -> String? {

@@ -3,9 +3,9 @@
 /// Stored as 32-bit numbers: every YAML node carries two positions, and halving their
 /// size keeps documents of thousands of nodes compact. Files are capped far below 2^31
 /// lines or columns.
-public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConvertible {
-    private var storedLine: Int32
-    private var storedColumn: Int32
+public struct SourcePosition: Hashable, Comparable, Sendable, BitwiseCopyable, CustomStringConvertible {
+    @usableFromInline var storedLine: Int32
+    @usableFromInline var storedColumn: Int32
 
     public var line: Int {
         get { Int(storedLine) }
@@ -17,6 +17,7 @@ public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConver
         set { storedColumn = Int32(clamping: newValue) }
     }
 
+    @inlinable
     public init(line: Int, column: Int) {
         self.storedLine = Int32(clamping: line)
         self.storedColumn = Int32(clamping: column)
@@ -24,6 +25,7 @@ public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConver
 
     public static let start = SourcePosition(line: 1, column: 1)
 
+    @inlinable
     public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
         (lhs.storedLine, lhs.storedColumn) < (rhs.storedLine, rhs.storedColumn)
     }

@@ -1,8 +1,9 @@
 /// A half-open stretch of a source file, from `start` up to (not including) `end`.
-public struct SourceRange: Hashable, Sendable, CustomStringConvertible {
+public struct SourceRange: Hashable, Sendable, BitwiseCopyable, CustomStringConvertible {
     public var start: SourcePosition
     public var end: SourcePosition
 
+    @inlinable
     public init(start: SourcePosition, end: SourcePosition) {
         self.start = start
         self.end = max(start, end)

@@ -1,74 +1,153 @@
 /// One YAML node with the stretch of the file it came from.
 ///
 /// Scalars are already resolved by the YAML 1.2 core schema; mappings keep key order.
-public struct Node: Sendable, Hashable {
-    public enum Value: Sendable, Hashable {
+/// A node is a view into the `NodeStore` of its document, so copying one is cheap and
+/// the document stays alive as long as any of its nodes does.
+public struct Node: Sendable {
+    let store: NodeStore
+    let index: Int32
+
+    init(store: NodeStore, index: Int32) {
+        self.store = store
+        self.index = index
+    }
+
+    public enum Value: Sendable, Equatable {
         case null
         case bool(Bool)
         case int(Int)
         case float(Double)
         case string(String)
-        case sequence([Node])
-        case mapping([Entry])
+        case sequence(Items)
+        case mapping(Entries)
     }
 
     /// A mapping entry. Keys are always scalars; `key` is their text.
-    public struct Entry: Sendable, Hashable {
-        public var key: String
-        public var keyRange: SourceRange
-        public var value: Node
+    public struct Entry: Sendable {
+        let store: NodeStore
+        let keyIndex: Int32
+        let valueIndex: Int32
 
-        public init(key: String, keyRange: SourceRange, value: Node) {
-            self.key = key
-            self.keyRange = keyRange
-            self.value = value
+        public var key: String { store.string(at: keyIndex) }
+        public var keyRange: SourceRange { store.records[Int(keyIndex)].range }
+        public var value: Node { Node(store: store, index: valueIndex) }
+
+        /// Whether the key is `name`, without making a string of the key.
+        public func hasKey(_ name: String) -> Bool { store.string(at: keyIndex, equals: name) }
+    }
+
+    /// The items of a sequence, in order.
+    public struct Items: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
+        let store: NodeStore
+        let start: Int
+        public let count: Int
+
+        init(store: NodeStore, start: Int, count: Int) {
+            self.store = store
+            self.start = start
+            self.count = count
+        }
+
+        /// Only the empty literal, so that `node.items ?? []` reads as it would for an array.
+        public init(arrayLiteral elements: Never...) {
+            self.init(store: NodeStore.empty, start: 0, count: 0)
+        }
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { count }
+        public subscript(position: Int) -> Node {
+            precondition(position >= 0 && position < count, "item index out of range")
+            return Node(store: store, index: store.links[start + position])
+        }
+
+        public static func == (lhs: Items, rhs: Items) -> Bool { lhs.elementsEqual(rhs) { $0.value == $1.value } }
+    }
+
+    /// The entries of a mapping, in the order they were written.
+    public struct Entries: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
+        let store: NodeStore
+        let start: Int
+        public let count: Int
+
+        init(store: NodeStore, start: Int, count: Int) {
+            self.store = store
+            self.start = start
+            self.count = count
+        }
+
+        /// Only the empty literal, so that `node.entries ?? []` reads as it would for an array.
+        public init(arrayLiteral elements: Never...) {
+            self.init(store: NodeStore.empty, start: 0, count: 0)
+        }
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { count }
+        public subscript(position: Int) -> Entry {
+            precondition(position >= 0 && position < count, "entry index out of range")
+            let link = start + 2 * position
+            return Entry(store: store, keyIndex: store.links[link], valueIndex: store.links[link + 1])
+        }
+
+        /// The first entry whose key is `name`.
+        public func first(named name: String) -> Entry? {
+            first { $0.hasKey(name) }
+        }
+
+        public static func == (lhs: Entries, rhs: Entries) -> Bool {
+            lhs.elementsEqual(rhs) { $0.key == $1.key && $0.value.value == $1.value.value }
         }
     }
 
     /// How a scalar was written; expressions inside pack scalars use it to map an
     /// offset in the text back to a line and column of the file.
-    public enum Style: UInt8, Sendable, Hashable {
+    public enum Style: UInt8, Sendable, Hashable, BitwiseCopyable {
         case plain, singleQuoted, doubleQuoted, literal, folded, collection
     }
 
-    public var value: Value
-    public var range: SourceRange
-    public var style: Style
+    private var record: NodeStore.Record { store.records[Int(index)] }
 
-    public init(_ value: Value, range: SourceRange, style: Style = .plain) {
-        self.value = value
-        self.range = range
-        self.style = style
+    public var range: SourceRange { record.range }
+    public var style: Style { record.style }
+
+    public var value: Value {
+        let record = record
+        switch record.kind {
+        case .null: return .null
+        case .bool: return .bool(record.payload != 0)
+        case .int: return .int(Int(record.payload))
+        case .float: return .float(Double(bitPattern: UInt64(bitPattern: record.payload)))
+        case .string: return .string(store.string(at: index))
+        case .sequence: return .sequence(Items(store: store, start: Int(record.payload), count: Int(record.count)))
+        case .mapping: return .mapping(Entries(store: store, start: Int(record.payload), count: Int(record.count)))
+        }
     }
 
-    public var isNull: Bool {
-        if case .null = value { return true }
-        return false
+    public var isNull: Bool { record.kind == .null }
+
+    public var entries: Entries? {
+        let record = record
+        guard record.kind == .mapping else { return nil }
+        return Entries(store: store, start: Int(record.payload), count: Int(record.count))
     }
 
-    public var entries: [Entry]? {
-        if case .mapping(let entries) = value { return entries }
-        return nil
-    }
-
-    public var items: [Node]? {
-        if case .sequence(let items) = value { return items }
-        return nil
+    public var items: Items? {
+        let record = record
+        guard record.kind == .sequence else { return nil }
+        return Items(store: store, start: Int(record.payload), count: Int(record.count))
     }
 
     public var string: String? {
-        if case .string(let text) = value { return text }
-        return nil
+        record.kind == .string ? store.string(at: index) : nil
     }
 
     /// The first entry with `key`, for the few readers that look keys up directly.
     public subscript(key: String) -> Node? {
-        entries?.first { $0.key == key }?.value
+        entries?.first(named: key)?.value
     }
 
     /// What the node is, in words, for messages such as "expected a mapping, found a list".
     public var kindDescription: String {
-        switch value {
+        switch record.kind {
         case .null: "null"
         case .bool: "a boolean"
         case .int: "an integer"
@@ -77,5 +156,12 @@ public struct Node: Sendable, Hashable {
         case .sequence: "a list"
         case .mapping: "a mapping"
         }
+    }
+
+    /// A lone string node, for text that did not come from a file of its own.
+    public static func string(_ text: String, range: SourceRange, style: Style = .plain) -> Node {
+        var builder = NodeStoreBuilder()
+        let index = builder.string(text, range: range, style: style)
+        return builder.finish(root: index)
     }
 }

@@ -286,7 +286,7 @@ public struct PackDecoder: Sendable {
                     problems.error("wrong-type", "'\(key)' must be a list of example facts", at: list.range)
                     continue
                 }
-                if target == 0 { fires = items } else { passes = items }
+                if target == 0 { fires = Array(items) } else { passes = Array(items) }
             }
             exampleReader.reportLeftovers(into: &problems)
         }

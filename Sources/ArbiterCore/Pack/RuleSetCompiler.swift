@@ -167,7 +167,7 @@ public struct RuleSetCompiler: Sendable {
 
     private func compileMessage(_ rule: RuleDefinition, pack: PackDefinition, schema: InputSchema,
                                 into diagnostics: inout [Diagnostic]) -> MessageTemplate? {
-        let node = rule.messageNode ?? Node(.string(rule.message), range: rule.range)
+        let node = rule.messageNode ?? Node.string(rule.message, range: rule.range)
         switch MessageTemplate.split(rule.message) {
         case .failure(let error):
             let map = ScalarSourceMap(node: node, source: pack.source)

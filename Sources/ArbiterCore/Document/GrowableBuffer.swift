@@ -1,0 +1,91 @@
+/// A growable run of plain values that only its one owner can touch.
+///
+/// The node builder appends to four of these for every YAML event. A Swift array checks
+/// uniqueness, capacity and bounds on every append and cannot be told that nobody else
+/// holds it; this buffer is noncopyable, so there is nobody else, and an append is a
+/// capacity check and a store. Growth doubles, as an array's does.
+@usableFromInline
+struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
+    @usableFromInline var base: UnsafeMutablePointer<Element>
+    @usableFromInline var count = 0
+    @usableFromInline var capacity: Int
+
+    @inlinable
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    @inlinable
+    mutating func reserve(_ extra: Int) {
+        let needed = count + extra
+        if needed > capacity { grow(to: needed) }
+    }
+
+    @usableFromInline
+    mutating func grow(to needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        newBase.initialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    @inlinable
+    mutating func append(_ element: Element) {
+        reserve(1)
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    @inlinable
+    mutating func append(contentsOf elements: UnsafeBufferPointer<Element>) {
+        guard let source = elements.baseAddress, !elements.isEmpty else { return }
+        reserve(elements.count)
+        (base + count).initialize(from: source, count: elements.count)
+        count += elements.count
+    }
+
+    /// Appends elements `start..<start + length` of this same buffer (growth may move it).
+    @inlinable
+    mutating func appendCopy(of start: Int, length: Int) {
+        reserve(length)
+        (base + count).initialize(from: base + start, count: length)
+        count += length
+    }
+
+    @inlinable
+    subscript(position: Int) -> Element {
+        get {
+            precondition(position >= 0 && position < count, "buffer index out of range")
+            return base[position]
+        }
+        set {
+            precondition(position >= 0 && position < count, "buffer index out of range")
+            base[position] = newValue
+        }
+    }
+
+    @inlinable
+    mutating func removeLast(_ number: Int) {
+        precondition(number >= 0 && number <= count, "cannot remove more than the buffer holds")
+        count -= number
+    }
+
+    /// Whether elements `first..<first + length` equal `second..<second + length`.
+    @inlinable
+    func equalRuns(_ first: Int, _ second: Int, length: Int) -> Bool where Element: Equatable {
+        precondition(first >= 0 && second >= 0 && first + length <= count && second + length <= count)
+        for offset in 0..<length where base[first + offset] != base[second + offset] { return false }
+        return true
+    }
+
+    /// Elements `start..<start + length`, valid as long as the buffer is alive and unchanged.
+    func run(from start: Int, length: Int) -> UnsafeBufferPointer<Element> {
+        precondition(start >= 0 && length >= 0 && start + length <= count, "run out of range")
+        return UnsafeBufferPointer(start: base + start, count: length)
+    }
+}

@@ -1,0 +1,182 @@
+/// Builds a `NodeStore` in document order, the way a YAML event stream arrives.
+///
+/// Scalars are added as they come. A collection is opened, its children are added one
+/// by one (for a mapping: key, then value), and closing it moves their indices into one
+/// contiguous run. No array or string is allocated per node. The builder is
+/// noncopyable: it owns its buffers, and `finish` hands them to the store once.
+public struct NodeStoreBuilder: ~Copyable {
+    /// A collection that has been opened and not yet closed.
+    public struct OpenCollection: Sendable {
+        let record: Int32
+        @usableFromInline let mark: Int
+        public let isMapping: Bool
+
+        @usableFromInline
+        init(record: Int32, mark: Int, isMapping: Bool) {
+            self.record = record
+            self.mark = mark
+            self.isMapping = isMapping
+        }
+    }
+
+    var records: GrowableBuffer<NodeStore.Record>
+    var links: GrowableBuffer<Int32>
+    var text: GrowableBuffer<UInt8>
+    /// Children of the collections still open, innermost last.
+    var pending: GrowableBuffer<Int32>
+
+    /// `expectedBytes` is the size of the source, used to reserve room up front: about
+    /// one node per eight bytes of YAML, and no more text than the file holds.
+    public init(expectedBytes: Int = 0) {
+        records = GrowableBuffer(capacity: expectedBytes / 8)
+        links = GrowableBuffer(capacity: expectedBytes / 8)
+        text = GrowableBuffer(capacity: expectedBytes)
+        pending = GrowableBuffer(capacity: 64)
+    }
+
+    mutating func append(_ record: NodeStore.Record) -> Int32 {
+        records.append(record)
+        return Int32(truncatingIfNeeded: records.count - 1)
+    }
+
+    /// Adds a scalar node. Sequences and mappings go through `open` and `close`.
+    public mutating func scalar(_ value: Node.Value, range: SourceRange, style: Node.Style) -> Int32 {
+        switch value {
+        case .null: append(.init(range: range, payload: 0, count: 0, kind: .null, style: style))
+        case .bool(let flag): append(.init(range: range, payload: flag ? 1 : 0, count: 0, kind: .bool, style: style))
+        case .int(let number): append(.init(range: range, payload: Int64(number), count: 0, kind: .int, style: style))
+        case .float(let number):
+            append(.init(range: range, payload: Int64(bitPattern: number.bitPattern), count: 0, kind: .float, style: style))
+        case .string(let string): self.string(string, range: range, style: style)
+        case .sequence(let items): copy(items: items, range: range)
+        case .mapping(let entries): copy(entries: entries, range: range)
+        }
+    }
+
+    /// Adds a string node from raw UTF-8 (already checked by the caller).
+    public mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, range: SourceRange, style: Node.Style) -> Int32 {
+        let offset = text.count
+        text.append(contentsOf: bytes)
+        return append(.init(range: range, payload: Int64(offset), count: Int32(truncatingIfNeeded: bytes.count),
+                            kind: .string, style: style))
+    }
+
+    @discardableResult
+    public mutating func string(_ string: String, range: SourceRange, style: Node.Style = .plain) -> Int32 {
+        var string = string
+        return string.withUTF8 { self.string($0, range: range, style: style) }
+    }
+
+    public mutating func open(isMapping: Bool, start: SourcePosition) -> OpenCollection {
+        let index = append(.init(range: SourceRange(at: start), payload: 0, count: 0,
+                                 kind: isMapping ? .mapping : .sequence, style: .collection))
+        return OpenCollection(record: index, mark: pending.count, isMapping: isMapping)
+    }
+
+    /// Adds `child` to the innermost open collection: an item, a key or a value.
+    public mutating func add(child: Int32) {
+        pending.append(child)
+    }
+
+    @discardableResult
+    public mutating func close(_ collection: OpenCollection, end: SourcePosition) -> Int32 {
+        let children = pending.count - collection.mark
+        let first = links.count
+        links.append(contentsOf: UnsafeBufferPointer(start: pending.base + collection.mark, count: children))
+        pending.removeLast(children)
+        let index = Int(collection.record)
+        records[index].range = SourceRange(start: records[index].range.start, end: end)
+        records[index].payload = Int64(first)
+        records[index].count = Int32(truncatingIfNeeded: collection.isMapping ? children / 2 : children)
+        return collection.record
+    }
+
+    /// Children added so far to `collection`: for a mapping, keys and values alternate.
+    public func childCount(of collection: OpenCollection) -> Int {
+        pending.count - collection.mark
+    }
+
+    /// A second reference to an existing node, at the place of the alias. The children
+    /// are shared, not copied.
+    public mutating func alias(of target: Int32, range: SourceRange) -> Int32 {
+        var record = records[Int(target)]
+        record.range = range
+        return append(record)
+    }
+
+    public func isString(_ index: Int32) -> Bool {
+        records[Int(index)].kind == .string
+    }
+
+    public func text(of index: Int32) -> String {
+        let record = records[Int(index)]
+        return String(decoding: text.run(from: Int(record.payload), length: Int(record.count)), as: UTF8.self)
+    }
+
+    public func range(of index: Int32) -> SourceRange {
+        records[Int(index)].range
+    }
+
+    /// The earlier key of the open mapping `collection` with the same text as `key`, if
+    /// any. A linear scan: callers switch to a table for large mappings.
+    public func earlierKey(matching key: Int32, in collection: OpenCollection) -> Int32? {
+        var position = collection.mark
+        while position < pending.count {
+            let candidate = pending[position]
+            if candidate != key && sameText(candidate, key) { return candidate }
+            position += 2
+        }
+        return nil
+    }
+
+    /// One of 64 bits chosen by a string's length and its first and last bytes: equal
+    /// strings always share it, and different keys of one mapping rarely do.
+    public func fingerprint(of index: Int32) -> UInt64 {
+        let record = records[Int(index)]
+        let count = Int(record.count)
+        guard count > 0 else { return 1 }
+        let first = UInt64(text[Int(record.payload)])
+        let last = UInt64(text[Int(record.payload) + count - 1])
+        return 1 << ((UInt64(truncatingIfNeeded: count) &* 31 &+ first &+ last &* 7) & 63)
+    }
+
+    /// The keys added so far to the open mapping `collection`.
+    public func keys(in collection: OpenCollection) -> [Int32] {
+        stride(from: collection.mark, to: pending.count, by: 2).map { pending[$0] }
+    }
+
+    private func sameText(_ first: Int32, _ second: Int32) -> Bool {
+        let a = records[Int(first)]
+        let b = records[Int(second)]
+        guard a.count == b.count else { return false }
+        return text.equalRuns(Int(a.payload), Int(b.payload), length: Int(a.count))
+    }
+
+    /// Copies `node` and everything under it from another store.
+    @discardableResult
+    public mutating func copy(_ node: Node) -> Int32 {
+        scalar(node.value, range: node.range, style: node.style)
+    }
+
+    private mutating func copy(items: Node.Items, range: SourceRange) -> Int32 {
+        let collection = open(isMapping: false, start: range.start)
+        for item in items { add(child: copy(item)) }
+        return close(collection, end: range.end)
+    }
+
+    private mutating func copy(entries: Node.Entries, range: SourceRange) -> Int32 {
+        let collection = open(isMapping: true, start: range.start)
+        for entry in entries {
+            add(child: string(entry.key, range: entry.keyRange))
+            add(child: copy(entry.value))
+        }
+        return close(collection, end: range.end)
+    }
+
+    /// The finished, immutable store and its root; a null root at the start of the file
+    /// when nothing was added.
+    public consuming func finish(root: Int32?) -> Node {
+        let rootIndex = root ?? append(.init(range: .fileStart, payload: 0, count: 0, kind: .null, style: .plain))
+        return Node(store: NodeStore(records: records, links: links, text: text), index: rootIndex)
+    }
+}

@@ -13,20 +13,29 @@ public struct CSVReporter: Reporter {
 
     public func project(_ project: ProjectResult, context: ReportContext) -> String {
         var out = ""
-        for pack in project.packs {
+        // Indices rather than `for pack in`/`for finding in`: this runs for every file of
+        // an audit, and copying a finding out of its array retains each of its fields.
+        for packIndex in project.packs.indices {
             var fired = 0, unknown = 0, waived = 0
-            for finding in pack.findings {
-                switch finding.status {
-                case .fired: fired += 1
-                case .unknown: unknown += 1
-                case .waived: waived += 1
-                case .passed: break
+            project.packs[packIndex].findings.withUnsafeBufferPointer { findings in
+                for index in findings.indices {
+                    switch findings[index].status {
+                    case .fired: fired += 1
+                    case .unknown: unknown += 1
+                    case .waived: waived += 1
+                    case .passed: break
+                    }
                 }
             }
+            let pack = project.packs[packIndex]
             let fields = [project.file, project.id, project.name, pack.pack, pack.score.scoreText, pack.score.scoreText,
                           pack.worst.scoreText, pack.band.rawValue, pack.worstBand.rawValue, Value.format(pack.completeness),
                           String(fired), String(unknown), String(waived)]
-            out += fields.map(Self.quote).joined(separator: ",") + "\r\n"
+            for (position, field) in fields.enumerated() {
+                if position > 0 { out += "," }
+                out += Self.quote(field)
+            }
+            out += "\r\n"
         }
         return out
     }

@@ -290,45 +290,46 @@ private struct DocumentBuilder: ~Copyable {
     /// Hands a finished node to the innermost open collection: as a key (checked for
     /// duplicates), as a key's value, or as an item; with nothing open it is the root.
     private mutating func attach(_ index: Int32, count: Int) {
-        guard var frame = top else {
+        // `top` is changed in place (`top!`), never copied out and back: this runs for
+        // every node.
+        guard let frame = top else {
             root = index
             return
         }
-        defer { top = frame }
         guard frame.isMapping else {
-            frame.nodeCount += count
+            top!.nodeCount += count
             nodes.add(child: index)
             return
         }
         if frame.pendingKey >= 0 {
             // Only values count toward an alias's size; keys are part of their entry.
-            frame.nodeCount += count
-            frame.pendingKey = -1
+            top!.nodeCount += count
+            top!.pendingKey = -1
             nodes.add(child: index)
             return
         }
-        if let previous = earlierKey(index, in: &frame) {
+        if let previous = earlierKey(index, in: frame.collection) {
             let key = nodes.text(of: index)
             problems.append(.error("yaml.duplicate-key", "duplicate key '\(key)'",
                                    file: file, range: nodes.range(of: index),
                                    notes: [.init("first defined here", file: file, range: nodes.range(of: previous))]))
         }
-        frame.pendingKey = index
+        top!.pendingKey = index
         nodes.add(child: index)
     }
 
-    /// Small mappings scan their keys; a large one builds a table once, so a file of
-    /// many thousand keys cannot make the check quadratic.
-    private mutating func earlierKey(_ key: Int32, in frame: inout Frame) -> Int32? {
-        let collection = frame.collection
+    /// Small mappings scan their keys, and only when the key's fingerprint was seen
+    /// before; a large one builds a table once, so a file of many thousand keys cannot
+    /// make the check quadratic.
+    private mutating func earlierKey(_ key: Int32, in collection: NodeStoreBuilder.OpenCollection) -> Int32? {
         if nodes.childCount(of: collection) < 2 * Self.linearKeyLimit {
             let bit = nodes.fingerprint(of: key)
-            let seen = frame.keyFilter & bit != 0
-            frame.keyFilter |= bit
+            let seen = top!.keyFilter & bit != 0
+            top!.keyFilter |= bit
             return seen ? nodes.earlierKey(matching: key, in: collection) : nil
         }
         let level = depth
-        frame.hasKeyTable = true
+        top!.hasKeyTable = true
         var table = keyTables.removeValue(forKey: level) ?? {
             // Seed the table with the keys already added; the first of equal keys wins.
             var table: [String: Int32] = [:]
@@ -353,7 +354,7 @@ private struct DocumentBuilder: ~Copyable {
     }
 
     private func range(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceRange {
-        SourceRange(start: position(start), end: position(end))
+        SourceRange(ordered: position(start), position(end))
     }
 
     private func parserError(_ parser: yaml_parser_t) -> Diagnostic {

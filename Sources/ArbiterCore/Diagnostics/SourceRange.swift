@@ -9,6 +9,14 @@ public struct SourceRange: Hashable, Sendable, BitwiseCopyable, CustomStringConv
         self.end = max(start, end)
     }
 
+    /// A range whose ends are already in order, as a parser's marks always are.
+    @inlinable
+    public init(ordered start: SourcePosition, _ end: SourcePosition) {
+        assert(start <= end, "range ends out of order")
+        self.start = start
+        self.end = end
+    }
+
     /// A range of one scalar at `position`, for errors that point at a single place.
     public init(at position: SourcePosition) {
         self.start = position

@@ -16,7 +16,7 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
         base = .allocate(capacity: self.capacity)
     }
 
-    deinit { base.deallocate() }
+    @inlinable deinit { base.deallocate() }
 
     @inlinable
     mutating func reserve(_ extra: Int) {

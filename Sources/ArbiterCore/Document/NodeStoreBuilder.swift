@@ -19,11 +19,11 @@ public struct NodeStoreBuilder: ~Copyable {
         }
     }
 
-    var records: GrowableBuffer<NodeStore.Record>
-    var links: GrowableBuffer<Int32>
-    var text: GrowableBuffer<UInt8>
+    @usableFromInline var records: GrowableBuffer<NodeStore.Record>
+    @usableFromInline var links: GrowableBuffer<Int32>
+    @usableFromInline var text: GrowableBuffer<UInt8>
     /// Children of the collections still open, innermost last.
-    var pending: GrowableBuffer<Int32>
+    @usableFromInline var pending: GrowableBuffer<Int32>
 
     /// `expectedBytes` is the size of the source, used to reserve room up front: about
     /// one node per eight bytes of YAML, and no more text than the file holds.
@@ -34,6 +34,7 @@ public struct NodeStoreBuilder: ~Copyable {
         pending = GrowableBuffer(capacity: 64)
     }
 
+    @inlinable
     mutating func append(_ record: NodeStore.Record) -> Int32 {
         records.append(record)
         return Int32(truncatingIfNeeded: records.count - 1)
@@ -54,6 +55,7 @@ public struct NodeStoreBuilder: ~Copyable {
     }
 
     /// Adds a string node from raw UTF-8 (already checked by the caller).
+    @inlinable
     public mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, range: SourceRange, style: Node.Style) -> Int32 {
         let offset = text.count
         text.append(contentsOf: bytes)
@@ -74,6 +76,7 @@ public struct NodeStoreBuilder: ~Copyable {
     }
 
     /// Adds `child` to the innermost open collection: an item, a key or a value.
+    @inlinable
     public mutating func add(child: Int32) {
         pending.append(child)
     }
@@ -92,6 +95,7 @@ public struct NodeStoreBuilder: ~Copyable {
     }
 
     /// Children added so far to `collection`: for a mapping, keys and values alternate.
+    @inlinable
     public func childCount(of collection: OpenCollection) -> Int {
         pending.count - collection.mark
     }
@@ -131,6 +135,7 @@ public struct NodeStoreBuilder: ~Copyable {
 
     /// One of 64 bits chosen by a string's length and its first and last bytes: equal
     /// strings always share it, and different keys of one mapping rarely do.
+    @inlinable
     public func fingerprint(of index: Int32) -> UInt64 {
         let record = records[Int(index)]
         let count = Int(record.count)

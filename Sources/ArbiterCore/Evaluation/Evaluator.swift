@@ -3,10 +3,13 @@
 public struct Evaluator: Sendable {
     public let ruleSet: RuleSet
     public let asOf: CivilDate
+    /// Fact paths by slot, taken out of the schema once rather than per finding.
+    private let paths: [String]
 
     public init(ruleSet: RuleSet, asOf: CivilDate) {
         self.ruleSet = ruleSet
         self.asOf = asOf
+        self.paths = ruleSet.schema.allPaths
     }
 
     public func evaluate(_ dossier: Dossier) -> ProjectResult {
@@ -64,7 +67,7 @@ public struct Evaluator: Sendable {
 
         let evidence = rule.reads.compactMap { slot -> Evidence? in
             guard let fact = dossier.facts[slot] else { return nil }
-            return Evidence(path: ruleSet.schema.declarations[slot].path, value: fact.value, range: fact.range,
+            return Evidence(path: paths[slot], value: fact.value, range: fact.range,
                             sources: dossier.citedSources[slot])
         }
         // An unknown finding's message would be mostly "unknown"; its title says more.
@@ -76,7 +79,7 @@ public struct Evaluator: Sendable {
             message = rule.title
         }
         return Finding(definition: rule, outcome: outcome, contribution: contribution, maxContribution: maxContribution,
-                       message: message, evidence: evidence, missing: missingSlots.map { ruleSet.schema.declarations[$0].path },
+                       message: message, evidence: evidence, missing: missingSlots.map { paths[$0] },
                        fault: fault, advisory: advisory, waiver: nil)
     }
 }

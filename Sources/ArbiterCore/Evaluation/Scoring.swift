@@ -13,15 +13,20 @@ public enum Scoring {
     public static func result(pack: CompiledPack, findings: [Finding]) -> PackResult {
         var contributed = 0.0, possible = 0.0, decided = 0.0, total = 0.0
         var sums = Array(repeating: (score: 0.0, worst: 0.0, weight: 0.0), count: pack.categories.count)
-        for finding in findings {
-            let rule = finding.definition
-            total += rule.weight
-            contributed += finding.contribution
-            possible += finding.maxContribution
-            if finding.isDecided { decided += rule.weight }
-            sums[rule.categoryIndex].score += finding.contribution
-            sums[rule.categoryIndex].worst += finding.maxContribution
-            sums[rule.categoryIndex].weight += rule.weight
+        // Through a buffer, not `for finding in findings`: copying a finding out of the
+        // array would retain every one of its fields, for every rule of every dossier.
+        findings.withUnsafeBufferPointer { findings in
+            for index in findings.indices {
+                let weight = findings[index].definition.weight
+                let category = findings[index].definition.categoryIndex
+                total += weight
+                contributed += findings[index].contribution
+                possible += findings[index].maxContribution
+                if findings[index].isDecided { decided += weight }
+                sums[category].score += findings[index].contribution
+                sums[category].worst += findings[index].maxContribution
+                sums[category].weight += weight
+            }
         }
         let score = percentage(contributed, of: total)
         let worst = percentage(possible, of: total)

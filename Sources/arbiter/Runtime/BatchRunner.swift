@@ -36,8 +36,13 @@ final class BatchRunner: @unchecked Sendable {
     private let sinks: [Sink]
     private let settings: Settings
     private let context: ReportContext
-    private let evaluator: Evaluator
-    private let dossiers: DossierLoader
+    /// What a worker evaluates with: worker 0 uses the workspace's rule set, each other
+    /// worker a private copy (see `Workspace.privateRuleSet`).
+    private struct Tools {
+        var evaluator: Evaluator
+        var dossiers: DossierLoader
+    }
+
     private let waivers: WaiverBook
 
     // State below is guarded by `condition`.
@@ -60,8 +65,6 @@ final class BatchRunner: @unchecked Sendable {
         self.sinks = sinks
         self.settings = settings
         self.context = context
-        self.evaluator = Evaluator(ruleSet: workspace.ruleSet, asOf: workspace.asOf)
-        self.dossiers = DossierLoader(schema: workspace.ruleSet.schema, loader: YAMLLoader(limits: workspace.loaderLimits))
         self.waivers = WaiverBook(waivers: workspace.waivers, asOf: workspace.asOf)
         self.wroteItem = Array(repeating: false, count: sinks.count)
     }
@@ -76,7 +79,12 @@ final class BatchRunner: @unchecked Sendable {
         }
         let window = max(8, settings.jobs * 8)
         let workers = max(1, min(settings.jobs, files.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // Compiled on the worker's own thread, so its objects come from that thread's
+            // malloc arena and share no cache line with another worker's.
+            let ruleSet = worker == 0 ? workspace.ruleSet : workspace.privateRuleSet()
+            let tools = Tools(evaluator: Evaluator(ruleSet: ruleSet, asOf: workspace.asOf),
+                              dossiers: DossierLoader(schema: ruleSet.schema, loader: YAMLLoader(limits: workspace.loaderLimits)))
             while true {
                 condition.lock()
                 while nextToClaim - nextToWrite >= window { condition.wait() }
@@ -88,7 +96,7 @@ final class BatchRunner: @unchecked Sendable {
                 nextToClaim += 1
                 condition.unlock()
 
-                let outcome = process(files[index])
+                let outcome = process(files[index], with: tools)
 
                 condition.lock()
                 finished[index] = outcome
@@ -151,7 +159,7 @@ final class BatchRunner: @unchecked Sendable {
         }
     }
 
-    private func process(_ path: String) -> Outcome {
+    private func process(_ path: String, with tools: Tools) -> Outcome {
         let limit = workspace.loaderLimits.maxFileSize
         let bytes: [UInt8]
         switch FileInput.read(path, limit: limit) {
@@ -161,11 +169,11 @@ final class BatchRunner: @unchecked Sendable {
             return failed([diagnostic], source: nil)
         }
         let display = path == "-" ? "<stdin>" : path
-        switch dossiers.load(path: display, bytes: bytes) {
+        switch tools.dossiers.load(path: display, bytes: bytes) {
         case .failure(let error):
             return failed(error.diagnostics, source: SourceText(file: display, bytes: bytes))
         case .success(let dossier):
-            var project = evaluator.evaluate(dossier)
+            var project = tools.evaluator.evaluate(dossier)
             let matched = waivers.apply(to: &project)
             if let policy = settings.policy {
                 project.gate = Gate.decide(project, policy: policy, baseline: settings.baseline?.projects[project.id])

@@ -23,7 +23,7 @@ struct Lexer {
     }
 
     private mutating func next() -> Result<Token, ExpressionError> {
-        while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
+        while index < scalars.count, isWhitespace(scalars[index]) { index += 1 }
         let start = index
         guard index < scalars.count else { return .success(Token(kind: .end, range: start..<start)) }
         let scalar = scalars[index]
@@ -31,8 +31,10 @@ struct Lexer {
         if isDigit(scalar) { return number(from: start) }
         if isIdentifierStart(scalar) {
             while index < scalars.count, isIdentifierPart(scalars[index]) { index += 1 }
-            let word = String(String.UnicodeScalarView(scalars[start..<index]))
-            let kind: Token.Kind = Token.Keyword(rawValue: word).map { .keyword($0) } ?? .identifier(word)
+            let word = ascii(start..<index)
+            // No keyword is longer than five letters; longer words skip the lookup.
+            let keyword = index - start <= 5 ? Token.Keyword(rawValue: word) : nil
+            let kind: Token.Kind = keyword.map { .keyword($0) } ?? .identifier(word)
             return .success(Token(kind: kind, range: start..<index))
         }
         if scalar == "\"" || scalar == "'" { return string(from: start, quote: scalar) }
@@ -98,7 +100,7 @@ struct Lexer {
         if index < scalars.count, isIdentifierStart(scalars[index]) {
             return .failure(ExpressionError("expr.syntax", "a number cannot run into a name", at: start..<index + 1))
         }
-        let text = String(String.UnicodeScalarView(scalars[start..<index]))
+        let text = ascii(start..<index)
         if !isReal, let integer = Int(text) { return .success(Token(kind: .integer(integer), range: start..<index)) }
         guard let real = Double(text), real.isFinite else {
             return .failure(ExpressionError("expr.syntax", "number '\(text)' is out of range", at: start..<index))
@@ -134,6 +136,25 @@ struct Lexer {
         }
         return .failure(ExpressionError("expr.syntax", "string is not closed", at: start..<scalars.count,
                                         hints: ["end the string with \(quote)"]))
+    }
+
+    /// Identifiers and numbers are ASCII by construction. Building their text from bytes
+    /// avoids the generic scalar-view append, which cost thousands of instructions a word.
+    private func ascii(_ range: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: range.count) { buffer in
+            for (offset, position) in range.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: scalars[position].value) }
+            return range.count
+        }
+    }
+
+    /// ASCII blanks directly; Unicode's whitespace property (a table lookup that cost more
+    /// than the rest of the lexer) only for other scalars.
+    private func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x0A, 0x0D: true
+        case 0..<0x80: false
+        default: scalar.properties.isWhitespace
+        }
     }
 
     private func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }

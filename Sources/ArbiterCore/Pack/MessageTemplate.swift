@@ -15,7 +15,8 @@ public struct MessageTemplate: Sendable {
     /// Splits a message into text and expression sources with their scalar offsets.
     static func split(_ message: String) -> Result<[(text: String, offset: Int, isExpression: Bool)], ExpressionError> {
         let scalars = Array(message.unicodeScalars)
-        var pieces: [(String, Int, Bool)] = []
+        // Labelled like the result: an unlabelled array would be converted by a dynamic cast.
+        var pieces: [(text: String, offset: Int, isExpression: Bool)] = []
         var text = String.UnicodeScalarView()
         var index = 0
         while index < scalars.count {
@@ -36,7 +37,10 @@ public struct MessageTemplate: Sendable {
                                                     hints: ["write '{{' for a literal brace"]))
                 }
                 if !text.isEmpty { pieces.append((String(text), 0, false)); text = String.UnicodeScalarView() }
-                pieces.append((String(String.UnicodeScalarView(scalars[(index + 1)..<close])), index + 1, true))
+                var expression = String.UnicodeScalarView()
+                // One scalar at a time: the generic `append(contentsOf:)` is far slower.
+                for position in (index + 1)..<close { expression.append(scalars[position]) }
+                pieces.append((String(expression), index + 1, true))
                 index = close + 1
                 continue
             }

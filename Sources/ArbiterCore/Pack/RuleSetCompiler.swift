@@ -2,9 +2,14 @@
 /// All problems across all packs come back together, each at its line and column.
 public struct RuleSetCompiler: Sendable {
     public var limits: ExpressionLimits
+    /// Whether rules' `examples` are decoded into dossiers. They are tests: `arbiter test`
+    /// runs them and `arbiter lint` checks them, while scoring never reads them, so the
+    /// commands that score skip the work and start faster.
+    public var decodesExamples: Bool
 
-    public init(limits: ExpressionLimits = ExpressionLimits()) {
+    public init(limits: ExpressionLimits = ExpressionLimits(), decodesExamples: Bool = true) {
         self.limits = limits
+        self.decodesExamples = decodesExamples
     }
 
     public func compile(_ definitions: [PackDefinition]) -> Result<RuleSet, DiagnosticError> {
@@ -94,7 +99,7 @@ public struct RuleSetCompiler: Sendable {
         let message = compileMessage(rule, pack: pack, schema: schema, into: &diagnostics)
         let decoder = DossierDecoder(schema: schema)
         var examples: ([Dossier], [Dossier]) = ([], [])
-        for (index, node) in (rule.fires + rule.passes).enumerated() {
+        for (index, node) in (decodesExamples ? rule.fires + rule.passes : []).enumerated() {
             let firing = index < rule.fires.count
             let label = "\(rule.id) \(firing ? "fires" : "passes") example \(firing ? index + 1 : index - rule.fires.count + 1)"
             switch decoder.decodeFacts(node, file: pack.file, label: label) {

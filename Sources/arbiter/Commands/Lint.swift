@@ -24,7 +24,7 @@ extension Arbiter {
         var waivers: String?
 
         func run() throws {
-            let workspace = try Workspace.load(packs, waiversPath: waivers)
+            let workspace = try Workspace.load(packs, waiversPath: waivers, examples: true)
             var problems = 0
             let found = DossierFinder(config: workspace.config, excluded: Set(workspace.packFiles)).find(paths)
             Console.print(found.problems, sources: [])

@@ -22,7 +22,7 @@ extension Arbiter {
         var verbose = false
 
         func run() throws {
-            let workspace = try Workspace.load(packs)
+            let workspace = try Workspace.load(packs, examples: true)
             var out = ""
             var failures = 0
             var checks = 0

@@ -20,16 +20,17 @@ struct Workspace {
     var loaderLimits = LoaderLimits()
 
     /// Loads the workspace, or prints every problem and throws exit code 2.
-    static func load(_ options: PackOptions, waiversPath: String? = nil) throws -> Workspace {
+    /// `examples`: decode rules' examples, which only `test` runs and `lint` checks.
+    static func load(_ options: PackOptions, waiversPath: String? = nil, examples: Bool = false) throws -> Workspace {
         do {
-            return try loadReportingDiagnostics(options, waiversPath: waiversPath)
+            return try loadReportingDiagnostics(options, waiversPath: waiversPath, examples: examples)
         } catch let error as CLIError {
             Terminal.writeError(error.description + "\n")
             throw ExitCode(2)
         }
     }
 
-    private static func loadReportingDiagnostics(_ options: PackOptions, waiversPath: String?) throws -> Workspace {
+    private static func loadReportingDiagnostics(_ options: PackOptions, waiversPath: String?, examples: Bool) throws -> Workspace {
         var problems: [Diagnostic] = []
         var sources: [SourceText] = []
         let (config, configFolder) = try loadConfig(into: &problems, sources: &sources)
@@ -52,7 +53,7 @@ struct Workspace {
         }
         var ruleSet: RuleSet?
         if problems.isEmpty {
-            switch RuleSetLoader().load(files) {
+            switch RuleSetLoader(compiler: RuleSetCompiler(decodesExamples: examples)).load(files) {
             case .success(let loaded): ruleSet = loaded
             case .failure(let error): problems += error.diagnostics
             }
@@ -90,7 +91,7 @@ struct Workspace {
     /// cost a second thread most of its gain. The packs compiled once already, so this
     /// cannot fail; if it somehow did, the shared set is still correct, only slower.
     func privateRuleSet() -> RuleSet {
-        (try? RuleSetLoader().load(packSources).get()) ?? ruleSet
+        (try? RuleSetLoader(compiler: RuleSetCompiler(decodesExamples: false)).load(packSources).get()) ?? ruleSet
     }
 
     static func resolve(_ path: String, against folder: String?) -> String {

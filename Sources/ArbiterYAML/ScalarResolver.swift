@@ -7,7 +7,8 @@ import ArbiterCore
 /// is what an analyst who writes `status: on` means.
 enum ScalarResolver {
     enum Resolution {
-        case value(Node.Value)
+        /// Plain data only, so returning it costs no reference counting.
+        case value(NodeStoreBuilder.Scalar)
         case string
         /// Looks like an integer but does not fit in 64 bits.
         case outOfRange

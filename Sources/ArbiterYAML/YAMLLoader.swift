@@ -119,7 +119,7 @@ private struct DocumentBuilder: ~Copyable {
     // MARK: events
 
     /// Returns false when loading must stop.
-    private mutating func handle(_ event: yaml_event_t) -> Bool {
+    private mutating func handle(_ event: borrowing yaml_event_t) -> Bool {
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
@@ -149,7 +149,7 @@ private struct DocumentBuilder: ~Copyable {
         return top.isMapping && top.pendingKey < 0
     }
 
-    private mutating func scalar(_ event: yaml_event_t) -> Bool {
+    private mutating func scalar(_ event: borrowing yaml_event_t) -> Bool {
         let data = event.data.scalar
         let nodeRange = range(event.start_mark, event.end_mark)
         if data.length > limits.maxScalarLength {
@@ -203,7 +203,7 @@ private struct DocumentBuilder: ~Copyable {
         return true
     }
 
-    private mutating func open(_ event: yaml_event_t, isMapping: Bool) -> Bool {
+    private mutating func open(_ event: borrowing yaml_event_t, isMapping: Bool) -> Bool {
         let start = position(event.start_mark)
         if expectsKey {
             problems.append(.error("yaml.non-scalar-key", "a mapping key must be a plain value, not a \(isMapping ? "mapping" : "list")",
@@ -231,7 +231,7 @@ private struct DocumentBuilder: ~Copyable {
         return true
     }
 
-    private mutating func close(_ event: yaml_event_t) -> Bool {
+    private mutating func close(_ event: borrowing yaml_event_t) -> Bool {
         guard let frame = top else { return true }
         if frame.hasKeyTable { keyTables[depth] = nil }
         top = outer.popLast()
@@ -241,7 +241,7 @@ private struct DocumentBuilder: ~Copyable {
         return true
     }
 
-    private mutating func alias(_ event: yaml_event_t) -> Bool {
+    private mutating func alias(_ event: borrowing yaml_event_t) -> Bool {
         let name = String(cString: event.data.alias.anchor)
         let aliasRange = range(event.start_mark, event.end_mark)
         guard let (anchored, count) = anchors[name] else {

@@ -40,14 +40,31 @@ public struct NodeStoreBuilder: ~Copyable {
         return Int32(truncatingIfNeeded: records.count - 1)
     }
 
-    /// Adds a scalar node. Sequences and mappings go through `open` and `close`.
-    public mutating func scalar(_ value: Node.Value, range: SourceRange, style: Node.Style) -> Int32 {
+    /// A resolved non-string scalar: plain data, cheap to hand over for every event.
+    public enum Scalar: Sendable, Equatable {
+        case null
+        case bool(Bool)
+        case int(Int)
+        case float(Double)
+    }
+
+    public mutating func scalar(_ value: Scalar, range: SourceRange, style: Node.Style) -> Int32 {
         switch value {
         case .null: append(.init(range: range, payload: 0, count: 0, kind: .null, style: style))
         case .bool(let flag): append(.init(range: range, payload: flag ? 1 : 0, count: 0, kind: .bool, style: style))
         case .int(let number): append(.init(range: range, payload: Int64(number), count: 0, kind: .int, style: style))
         case .float(let number):
             append(.init(range: range, payload: Int64(bitPattern: number.bitPattern), count: 0, kind: .float, style: style))
+        }
+    }
+
+    /// Adds a scalar node. Sequences and mappings go through `open` and `close`.
+    public mutating func scalar(_ value: Node.Value, range: SourceRange, style: Node.Style) -> Int32 {
+        switch value {
+        case .null: scalar(Scalar.null, range: range, style: style)
+        case .bool(let flag): scalar(Scalar.bool(flag), range: range, style: style)
+        case .int(let number): scalar(Scalar.int(number), range: range, style: style)
+        case .float(let number): scalar(Scalar.float(number), range: range, style: style)
         case .string(let string): self.string(string, range: range, style: style)
         case .sequence(let items): copy(items: items, range: range)
         case .mapping(let entries): copy(entries: entries, range: range)

@@ -49,6 +49,29 @@ struct FileSystemTests {
         #expect(rows.count == 2)
     }
 
+    /// The walk is streamed and keeps no list of paths, so a duplicate id's message finds
+    /// the first file by walking again; it must name the right one, in walk order, with a
+    /// problem item (a missing path) ahead of it and two workers racing.
+    @Test(arguments: [1, 2])
+    func aDuplicateIdNamesTheFirstFileInWalkOrder(jobs: Int) throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let source = try String(contentsOf: CLIRunner.root.appendingPathComponent("Fixtures/projects/gb-norwich-cctv.yaml"), encoding: .utf8)
+        for (folder, id) in [("a", "shared-id"), ("b", "other-id"), ("c", "third-id"), ("d", "shared-id")] {
+            let url = root.appendingPathComponent(folder)
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try Data(source.replacingOccurrences(of: "id: gb-norwich-cctv", with: "id: \(id)").utf8)
+                .write(to: url.appendingPathComponent("project.yaml"))
+        }
+        let missing = root.appendingPathComponent("missing.yaml").path
+        let output = try CLIRunner.run(["audit", missing, root.path, "--format", "csv", "--jobs", "\(jobs)", "--as-of", "2026-11-29"])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("cannot read '\(missing)'"))
+        #expect(output.stderr.contains("\(root.path)/d/project.yaml:4:5: error: project id 'shared-id' is already used by \(root.path)/a/project.yaml"))
+        // Three distinct projects, two packs each.
+        #expect(output.stdout.split(separator: "\r\n").dropFirst().count == 6)
+    }
+
     @Test func aKilledRunLeavesNoPartialReport() throws {
         let root = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -26,7 +26,7 @@ extension Arbiter {
         func run() throws {
             let workspace = try Workspace.load(packs, waiversPath: waivers, examples: true)
             var problems = 0
-            let found = DossierFinder(config: workspace.config, excluded: Set(workspace.packFiles)).find(paths)
+            let found = DossierFinder(paths: paths, config: workspace.config, excluded: Set(workspace.packFiles)).all()
             Console.print(found.problems, sources: [])
             problems += found.problems.count
             let loader = DossierLoader(schema: workspace.ruleSet.schema)

@@ -53,14 +53,21 @@ final class BatchRunner: @unchecked Sendable {
     private var wroteItem: [Bool]
     private var summary = RunSummary()
     private var matchCounts: [Int: Int] = [:]
-    /// Project ids seen so far, by hash, with the index of the file that used each
-    /// first: two integers per file keep memory flat for large runs. (A 64-bit hash
-    /// collision among 50,000 ids has a probability near 10^-10.)
-    private var seenIds: [Int: Int] = [:]
-    private var files = PathList()
+    /// Project ids seen so far, by hash, with the ordinal of the walk item that used each
+    /// first: a few bytes per file and no path, so memory stays flat for large runs.
+    /// (A 64-bit hash collision among 50,000 ids has a probability near 10^-10.)
+    private var seenIds = FirstSeenTable()
+    private var walk: DossierFinder
+    /// A fresh walk over the same paths, to name the first file of a duplicate id.
+    private let rewalk: () -> DossierFinder
+    private var walkFinished = false
+    private var total: Int?
     private var lastProgress = ContinuousClock.now
 
-    init(workspace: Workspace, sinks: [Sink], settings: Settings, context: ReportContext) {
+    init(workspace: Workspace, sinks: [Sink], settings: Settings, context: ReportContext,
+         walk: @escaping () -> DossierFinder) {
+        self.walk = walk()
+        self.rewalk = walk
         self.workspace = workspace
         self.sinks = sinks
         self.settings = settings
@@ -69,42 +76,44 @@ final class BatchRunner: @unchecked Sendable {
         self.wroteItem = Array(repeating: false, count: sinks.count)
     }
 
-    /// Runs every file and returns the summary; reports are complete when it returns.
-    func run(_ files: PathList, earlierProblems: [Diagnostic]) -> RunSummary {
-        self.files = files
+    /// Runs every file of the walk and returns the summary; reports are complete when it
+    /// returns. `total` is the number of files, when known, for the progress bar.
+    func run(total: Int?) -> RunSummary {
+        self.total = total
         for sink in sinks { sink.output.write(sink.reporter.begin(context)) }
-        if !earlierProblems.isEmpty {
-            Terminal.writeError(Console.render(earlierProblems, source: nil, colored: settings.coloredDiagnostics))
-            summary.errors += earlierProblems
-        }
         let window = max(8, settings.jobs * 8)
-        let workers = max(1, min(settings.jobs, files.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            // Compiled on the worker's own thread, so its objects come from that thread's
-            // malloc arena and share no cache line with another worker's.
-            let ruleSet = worker == 0 ? workspace.ruleSet : workspace.privateRuleSet()
-            let tools = Tools(evaluator: Evaluator(ruleSet: ruleSet, asOf: workspace.asOf),
-                              dossiers: DossierLoader(schema: ruleSet.schema, loader: YAMLLoader(limits: workspace.loaderLimits)))
+        DispatchQueue.concurrentPerform(iterations: max(1, settings.jobs)) { worker in
+            var tools: Tools?
             while true {
                 condition.lock()
                 while nextToClaim - nextToWrite >= window { condition.wait() }
-                guard nextToClaim < files.count else {
+                // The walk is read under the lock: it hands each file to exactly one worker.
+                guard !walkFinished, let item = walk.next() else {
+                    walkFinished = true
                     condition.unlock()
                     return
                 }
                 let index = nextToClaim
                 nextToClaim += 1
+                guard case .file(let path) = item else {
+                    if case .problem(let problem) = item { store(failed([problem], source: nil), at: index) }
+                    condition.unlock()
+                    continue
+                }
                 condition.unlock()
 
-                let outcome = process(files[index], with: tools)
+                if tools == nil {
+                    // Compiled on the worker's own thread when it first has work, so its
+                    // objects come from that thread's malloc arena and share no cache line
+                    // with another worker's; a worker that never gets a file compiles nothing.
+                    let ruleSet = worker == 0 ? workspace.ruleSet : workspace.privateRuleSet()
+                    tools = Tools(evaluator: Evaluator(ruleSet: ruleSet, asOf: workspace.asOf),
+                                  dossiers: DossierLoader(schema: ruleSet.schema, loader: YAMLLoader(limits: workspace.loaderLimits)))
+                }
+                let outcome = process(path, with: tools!)
 
                 condition.lock()
-                finished[index] = outcome
-                while let ready = finished.removeValue(forKey: nextToWrite) {
-                    write(ready, total: files.count)
-                    nextToWrite += 1
-                }
-                condition.broadcast()
+                store(outcome, at: index)
                 condition.unlock()
             }
         }
@@ -120,15 +129,39 @@ final class BatchRunner: @unchecked Sendable {
         return copy
     }
 
+    /// Called with the lock held: files the outcome and writes every outcome that is now
+    /// next in order.
+    private func store(_ outcome: Outcome, at index: Int) {
+        finished[index] = outcome
+        while let ready = finished.removeValue(forKey: nextToWrite) {
+            write(ready)
+            nextToWrite += 1
+        }
+        condition.broadcast()
+    }
+
+    /// The path of walk item `ordinal`, found by walking again: only a duplicate id needs
+    /// an earlier file's path, and keeping every path for that would grow with the run.
+    private func path(ofItem ordinal: Int) -> String {
+        let again = rewalk()
+        var position = 0
+        while let item = again.next() {
+            if position == ordinal, case .file(let path) = item { return path }
+            position += 1
+        }
+        return "an earlier dossier"
+    }
+
     /// Called with the lock held, strictly in input order.
-    private func write(_ outcome: Outcome, total: Int) {
+    private func write(_ outcome: Outcome) {
         if !outcome.diagnostics.isEmpty {
             if settings.progress { Terminal.writeError("\r\u{1B}[K") }
             Terminal.writeError(outcome.diagnostics)
         }
         summary.errors += outcome.errors
-        if let project = outcome.project, let firstIndex = seenIds[project.id.hashValue] {
-            let first = files[firstIndex]
+        if let project = outcome.project,
+           let firstIndex = seenIds.firstOrdinal(of: Self.stableHash(project.id), recording: UInt32(truncatingIfNeeded: nextToWrite)) {
+            let first = path(ofItem: Int(firstIndex))
             // Ids name projects in baselines and waivers; two files with one id would be ambiguous.
             let duplicate = Diagnostic.error("dossier.duplicate-id", "project id '\(project.id)' is already used by \(first)",
                                              file: project.file, range: project.idRange,
@@ -138,7 +171,6 @@ final class BatchRunner: @unchecked Sendable {
             return
         }
         if let project = outcome.project {
-            seenIds[project.id.hashValue] = nextToWrite
             summary.count(project)
             if sinks.contains(where: { $0.reporter.needsAllProjects }) { summary.projects.append(project) }
         }
@@ -147,16 +179,23 @@ final class BatchRunner: @unchecked Sendable {
             sink.output.write((wroteItem[index] ? sink.reporter.separator : "") + outcome.chunks[index])
             wroteItem[index] = true
         }
-        if settings.progress {
+        if settings.progress, let total {
             let now = ContinuousClock.now
-            if now - lastProgress > .milliseconds(100) || nextToWrite + 1 == total {
+            let done = min(nextToWrite + 1, total)
+            if now - lastProgress > .milliseconds(100) || done == total {
                 lastProgress = now
-                let done = nextToWrite + 1
                 let width = 30
                 let filled = total == 0 ? width : done * width / total
                 Terminal.writeError("\r[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total)")
             }
         }
+    }
+
+    /// FNV-1a over the id's bytes: unlike `hashValue`, the same in every run.
+    private static func stableHash(_ id: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
     }
 
     private func process(_ path: String, with tools: Tools) -> Outcome {

@@ -4,85 +4,156 @@ import Foundation
 /// Turns the paths given on the command line into the dossier files of a run, in a
 /// stable order: files as given, folders walked for `*.yaml` and `*.yml` (sorted,
 /// hidden entries skipped, symbolic links never followed out of the folder, loops
-/// cut), filtered by the configuration's include and exclude globs.
-struct DossierFinder {
-    var config: ProjectConfig
-    /// Paths of packs, waivers and the configuration, which are never dossiers.
-    var excluded: Set<String>
-
-    struct Found {
-        var files = PathList()
-        var problems: [Diagnostic] = []
+/// cut), filtered by the configuration's include and exclude globs and by `--shard`.
+///
+/// The walk is lazy: `next()` lists one folder at a time and hands out one path at a
+/// time, so a run over 50,000 dossiers holds no list of 50,000 paths. Walking the same
+/// paths again gives the same sequence, which is how a rare message that needs an
+/// earlier file's path (a duplicate project id) finds it without keeping every path.
+final class DossierFinder {
+    enum Item {
+        case file(String)
+        case problem(Diagnostic)
     }
 
-    func find(_ paths: [String]) -> Found {
-        var found = Found()
-        for path in paths {
-            if path == "-" { found.files.append(path); continue }
-            var info = stat()
-            guard lstat(path, &info) == 0 else {
-                found.problems.append(.error("io.unreadable", "cannot read '\(path)': \(String(cString: strerror(errno)))", file: path,
-                                             range: .fileStart, notes: [.hint("check the path")]))
+    /// A folder being walked: its sorted entries and how far the walk has got.
+    private struct Folder {
+        var path: String
+        var root: String
+        var realRoot: String
+        var entries: [String]
+        var position = 0
+    }
+
+    private let config: ProjectConfig
+    /// Paths of packs, waivers and the configuration, which are never dossiers.
+    private let excluded: Set<String>
+    private let shard: (index: Int, count: Int)?
+    private var arguments: ArraySlice<String>
+    private var folders: [Folder] = []
+    /// Real paths of the folders entered so far, to cut symbolic-link loops.
+    private var visited: Set<String> = []
+
+    init(paths: [String], config: ProjectConfig, excluded: Set<String>, shard: (index: Int, count: Int)? = nil) {
+        self.config = config
+        self.excluded = excluded
+        self.shard = shard
+        self.arguments = paths[...]
+    }
+
+    /// An item taken by `peek` and not yet handed out.
+    private var lookahead: Item?
+
+    /// The next item without consuming it.
+    func peek() -> Item? {
+        if lookahead == nil { lookahead = next() }
+        return lookahead
+    }
+
+    /// The next dossier path or problem, or nil when the walk is over.
+    func next() -> Item? {
+        if let item = lookahead {
+            lookahead = nil
+            return item
+        }
+        while true {
+            if !folders.isEmpty {
+                if let item = nextInFolder() { return item }
                 continue
             }
-            var target = info
-            if (info.st_mode & S_IFMT) == S_IFLNK { _ = stat(path, &target) }
-            if (target.st_mode & S_IFMT) == S_IFDIR {
-                let root = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-                var visited: Set<String> = []
-                walk(root, root: root, realRoot: realPath(root) ?? root, visited: &visited, into: &found)
-            } else {
-                found.files.append(path)  // an explicit file is always read, whatever its name
-            }
+            guard let path = arguments.popFirst() else { return nil }
+            if let item = start(path) { return item }
         }
-        return found
     }
 
-    private func walk(_ folder: String, root: String, realRoot: String, visited: inout Set<String>, into found: inout Found) {
-        guard let real = realPath(folder), visited.insert(real).inserted else { return }  // a loop: already walked
-        let entries: [String]
+    /// Every remaining item, for commands that want the whole list (`lint`).
+    func all() -> (files: [String], problems: [Diagnostic]) {
+        var files: [String] = []
+        var problems: [Diagnostic] = []
+        while let item = next() {
+            switch item {
+            case .file(let path): files.append(path)
+            case .problem(let problem): problems.append(problem)
+            }
+        }
+        return (files, problems)
+    }
+
+    /// Counts what is left without reading any dossier, for a progress bar's total.
+    func count() -> Int {
+        var total = 0
+        while let item = next() { if case .file = item { total += 1 } }
+        return total
+    }
+
+    private func start(_ path: String) -> Item? {
+        if path == "-" { return selectedByShard(path) ? .file(path) : nil }
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            return .problem(.error("io.unreadable", "cannot read '\(path)': \(String(cString: strerror(errno)))", file: path,
+                                   range: .fileStart, notes: [.hint("check the path")]))
+        }
+        var target = info
+        if (info.st_mode & S_IFMT) == S_IFLNK { _ = stat(path, &target) }
+        guard (target.st_mode & S_IFMT) == S_IFDIR else {
+            return selectedByShard(path) ? .file(path) : nil  // an explicit file is always read, whatever its name
+        }
+        let root = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        return enter(root, root: root, realRoot: realPath(root) ?? root)
+    }
+
+    /// Lists a folder and pushes it; a problem if it cannot be listed.
+    private func enter(_ folder: String, root: String, realRoot: String) -> Item? {
+        guard let real = realPath(folder), visited.insert(real).inserted else { return nil }  // a loop: already walked
         do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+            let entries = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }.sorted()
+            folders.append(Folder(path: folder, root: root, realRoot: realRoot, entries: entries))
+            return nil
         } catch {
-            found.problems.append(.error("io.unreadable", "cannot list folder '\(folder)'", file: folder, range: .fileStart,
-                                         notes: [.hint("check its permissions")]))
-            return
+            return .problem(.error("io.unreadable", "cannot list folder '\(folder)'", file: folder, range: .fileStart,
+                                   notes: [.hint("check its permissions")]))
         }
-        for name in entries where !name.hasPrefix(".") {
-            let path = folder == "." ? name : folder + "/" + name
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            var kind = info.st_mode & S_IFMT
-            if kind == S_IFLNK {
-                // Follow a link only if it stays inside the folder we were given.
-                guard let resolved = realPath(path), resolved == realRoot || resolved.hasPrefix(realRoot + "/") else { continue }
-                var target = stat()
-                guard stat(path, &target) == 0 else { continue }
-                kind = target.st_mode & S_IFMT
-            }
-            if kind == S_IFDIR {
-                walk(path, root: root, realRoot: realRoot, visited: &visited, into: &found)
-            } else if kind == S_IFREG, name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                let relative = root == "." ? path : String(path.dropFirst(root.count + 1))
-                guard config.selects(relative), !excluded.contains(path) else { continue }
-                found.files.append(path)
-            }
+    }
+
+    private func nextInFolder() -> Item? {
+        let top = folders.count - 1
+        guard folders[top].position < folders[top].entries.count else {
+            folders.removeLast()
+            return nil
         }
+        let name = folders[top].entries[folders[top].position]
+        folders[top].position += 1
+        let (folder, root, realRoot) = (folders[top].path, folders[top].root, folders[top].realRoot)
+        let path = folder == "." ? name : folder + "/" + name
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        var kind = info.st_mode & S_IFMT
+        if kind == S_IFLNK {
+            // Follow a link only if it stays inside the folder we were given.
+            guard let resolved = realPath(path), resolved == realRoot || resolved.hasPrefix(realRoot + "/") else { return nil }
+            var target = stat()
+            guard stat(path, &target) == 0 else { return nil }
+            kind = target.st_mode & S_IFMT
+        }
+        if kind == S_IFDIR { return enter(path, root: root, realRoot: realRoot) }
+        guard kind == S_IFREG, name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { return nil }
+        let relative = root == "." ? path : String(path.dropFirst(root.count + 1))
+        guard config.selects(relative), !excluded.contains(path), selectedByShard(path) else { return nil }
+        return .file(path)
+    }
+
+    /// Keeps the files whose stable hash falls in shard `index` of `count`, so a CI
+    /// matrix can split a repository without coordination.
+    private func selectedByShard(_ path: String) -> Bool {
+        guard let shard else { return true }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return Int(hash % UInt64(shard.count)) == shard.index - 1
     }
 
     private func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
-    }
-
-    /// Keeps the files whose stable hash falls in shard `index` of `count`, so a CI
-    /// matrix can split a repository without coordination.
-    static func shard(_ files: PathList, index: Int, count: Int) -> PathList {
-        PathList(files.filter { path in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            return Int(hash % UInt64(count)) == index - 1
-        })
     }
 }

@@ -29,12 +29,9 @@ enum Runner {
         var excluded = Set(workspace.packFiles)
         if let waivers = output.waivers { excluded.insert(waivers) }
         if let waivers = workspace.config.waivers { excluded.insert(Workspace.resolve(waivers, against: workspace.configFolder)) }
-        let finder = DossierFinder(config: workspace.config, excluded: excluded)
-        var found = finder.find(paths)
-        if let shard = try batch?.parsedShard() {
-            found.files = DossierFinder.shard(found.files, index: shard.index, count: shard.count)
-        }
-        if found.files.isEmpty && found.problems.isEmpty {
+        let shard = try batch?.parsedShard()
+        let walk = { DossierFinder(paths: paths, config: workspace.config, excluded: excluded, shard: shard) }
+        if walk().peek() == nil {
             Terminal.writeError("error: no dossiers (*.yaml, *.yml) found in \(paths.joined(separator: ", "))\n   = hint: pass dossier files or a folder that holds them\n")
             return 2
         }
@@ -49,12 +46,15 @@ enum Runner {
         let policy = gate.map { $0.policy(config: workspace.config) }
         let context = ReportContext(toolVersion: ToolVersion.current, asOf: workspace.asOf, packs: workspace.ruleSet.packs,
                                     gated: policy != nil, colored: ReportPlan.colored(output))
+        // A progress bar needs the total, which costs a second walk (no dossier is read);
+        // only a terminal shows one.
+        let total = batch != nil && Terminal.isTerminal(STDERR_FILENO) ? walk().count() : nil
         let settings = BatchRunner.Settings(
             jobs: batch?.jobs ?? 1, policy: policy, baseline: baseline,
             coloredDiagnostics: Terminal.wantsColor(STDERR_FILENO),
-            progress: batch != nil && found.files.count > 1 && Terminal.isTerminal(STDERR_FILENO))
-        let runner = BatchRunner(workspace: workspace, sinks: plan.sinks, settings: settings, context: context)
-        let summary = runner.run(found.files, earlierProblems: found.problems)
+            progress: (total ?? 0) > 1)
+        let runner = BatchRunner(workspace: workspace, sinks: plan.sinks, settings: settings, context: context, walk: walk)
+        let summary = runner.run(total: total)
 
         // An invalid single dossier has nothing to report; leave no empty report behind.
         if batch == nil && summary.projectCount == 0 {

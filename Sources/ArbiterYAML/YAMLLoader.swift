@@ -52,6 +52,8 @@ private struct DocumentBuilder: ~Copyable {
         var keyFilter: UInt64 = 0
         /// Whether `keyTables` holds a table for this mapping.
         var hasKeyTable = false
+        /// Keys attached so far.
+        var keyCount = 0
 
         var isMapping: Bool { collection.isMapping }
     }
@@ -100,15 +102,19 @@ private struct DocumentBuilder: ~Copyable {
             yaml_parser_set_input_string(&parser, &empty, 0)
         }
 
-        var event = yaml_event_t()
+        // One event slot for the whole file, read in place by the handlers: passing the
+        // 100-byte event by value copied it for every event.
+        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+        event.initialize(to: yaml_event_t())
+        defer { event.deallocate() }
         while true {
-            guard yaml_parser_parse(&parser, &event) == 1 else {
+            guard yaml_parser_parse(&parser, event) == 1 else {
                 problems.append(parserError(parser))
                 break
             }
-            let type = event.type
+            let type = event.pointee.type
             let keepGoing = handle(event)
-            yaml_event_delete(&event)
+            yaml_event_delete(event)
             if !keepGoing || type == YAML_STREAM_END_EVENT { break }
         }
         if problems.hasErrors { return .failure(DiagnosticError(problems)) }
@@ -119,13 +125,13 @@ private struct DocumentBuilder: ~Copyable {
     // MARK: events
 
     /// Returns false when loading must stop.
-    private mutating func handle(_ event: borrowing yaml_event_t) -> Bool {
-        switch event.type {
+    private mutating func handle(_ event: UnsafePointer<yaml_event_t>) -> Bool {
+        switch event.pointee.type {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
                 problems.append(.error("yaml.multiple-documents", "a second YAML document where one is expected",
-                                       file: file, range: range(event.start_mark, event.end_mark),
+                                       file: file, range: range(event.pointee.start_mark, event.pointee.end_mark),
                                        notes: [.hint("remove the '---' line, or put each document in its own file")]))
                 return false
             }
@@ -133,7 +139,7 @@ private struct DocumentBuilder: ~Copyable {
         case YAML_SCALAR_EVENT:
             return scalar(event)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-            return open(event, isMapping: event.type == YAML_MAPPING_START_EVENT)
+            return open(event, isMapping: event.pointee.type == YAML_MAPPING_START_EVENT)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             return close(event)
         case YAML_ALIAS_EVENT:
@@ -149,9 +155,9 @@ private struct DocumentBuilder: ~Copyable {
         return top.isMapping && top.pendingKey < 0
     }
 
-    private mutating func scalar(_ event: borrowing yaml_event_t) -> Bool {
-        let data = event.data.scalar
-        let nodeRange = range(event.start_mark, event.end_mark)
+    private mutating func scalar(_ event: UnsafePointer<yaml_event_t>) -> Bool {
+        let data = event.pointee.data.scalar
+        let nodeRange = range(event.pointee.start_mark, event.pointee.end_mark)
         if data.length > limits.maxScalarLength {
             problems.append(.error("yaml.scalar-too-long",
                                    "scalar is \(data.length) bytes, over the limit of \(limits.maxScalarLength)",
@@ -199,15 +205,15 @@ private struct DocumentBuilder: ~Copyable {
         }
 
         if let anchor = data.anchor { anchors[String(cString: anchor)] = (index, 1) }
-        attach(index, count: 1)
+        attach(index, count: 1, keyBit: isKey ? NodeStoreBuilder.fingerprint(bytes) : 0)
         return true
     }
 
-    private mutating func open(_ event: borrowing yaml_event_t, isMapping: Bool) -> Bool {
-        let start = position(event.start_mark)
+    private mutating func open(_ event: UnsafePointer<yaml_event_t>, isMapping: Bool) -> Bool {
+        let start = position(event.pointee.start_mark)
         if expectsKey {
             problems.append(.error("yaml.non-scalar-key", "a mapping key must be a plain value, not a \(isMapping ? "mapping" : "list")",
-                                   file: file, range: range(event.start_mark, event.end_mark)))
+                                   file: file, range: range(event.pointee.start_mark, event.pointee.end_mark)))
             return false
         }
         if depth >= limits.maxDepth {
@@ -216,34 +222,34 @@ private struct DocumentBuilder: ~Copyable {
                                    notes: [.hint("flatten the structure; no dossier or pack needs this depth")]))
             return false
         }
-        let rawTag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
+        let rawTag = isMapping ? event.pointee.data.mapping_start.tag : event.pointee.data.sequence_start.tag
         if let rawTag {
             let tag = String(cString: rawTag)
             let expected: CoreTag = isMapping ? .map : .seq
             if tag != "!" && CoreTag(uri: tag) != expected {
-                return unknownTag(tag, at: range(event.start_mark, event.end_mark))
+                return unknownTag(tag, at: range(event.pointee.start_mark, event.pointee.end_mark))
             }
         }
-        let rawAnchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+        let rawAnchor = isMapping ? event.pointee.data.mapping_start.anchor : event.pointee.data.sequence_start.anchor
         if let rawAnchor { anchorNames.append(String(cString: rawAnchor)) }
         if let top { outer.append(top) }
         top = Frame(collection: nodes.open(isMapping: isMapping, start: start), hasAnchor: rawAnchor != nil)
         return true
     }
 
-    private mutating func close(_ event: borrowing yaml_event_t) -> Bool {
+    private mutating func close(_ event: UnsafePointer<yaml_event_t>) -> Bool {
         guard let frame = top else { return true }
         if frame.hasKeyTable { keyTables[depth] = nil }
         top = outer.popLast()
-        let index = nodes.close(frame.collection, end: position(event.end_mark))
+        let index = nodes.close(frame.collection, end: position(event.pointee.end_mark))
         if frame.hasAnchor, let anchor = anchorNames.popLast() { anchors[anchor] = (index, frame.nodeCount) }
-        attach(index, count: frame.nodeCount)
+        attach(index, count: frame.nodeCount, keyBit: 0)  // a collection is never a key
         return true
     }
 
-    private mutating func alias(_ event: borrowing yaml_event_t) -> Bool {
-        let name = String(cString: event.data.alias.anchor)
-        let aliasRange = range(event.start_mark, event.end_mark)
+    private mutating func alias(_ event: UnsafePointer<yaml_event_t>) -> Bool {
+        let name = String(cString: event.pointee.data.alias.anchor)
+        let aliasRange = range(event.pointee.start_mark, event.pointee.end_mark)
         guard let (anchored, count) = anchors[name] else {
             problems.append(.error("yaml.undefined-alias", "alias '*\(name)' refers to no anchor defined before it",
                                    file: file, range: aliasRange,
@@ -263,7 +269,7 @@ private struct DocumentBuilder: ~Copyable {
                                    file: file, range: aliasRange))
             return false
         }
-        attach(nodes.alias(of: anchored, range: aliasRange), count: count)
+        attach(nodes.alias(of: anchored, range: aliasRange), count: count, keyBit: expectsKey ? nodes.fingerprint(of: anchored) : 0)
         return true
     }
 
@@ -289,7 +295,8 @@ private struct DocumentBuilder: ~Copyable {
 
     /// Hands a finished node to the innermost open collection: as a key (checked for
     /// duplicates), as a key's value, or as an item; with nothing open it is the root.
-    private mutating func attach(_ index: Int32, count: Int) {
+    /// `keyBit` is the node's fingerprint when it completes a key (see `earlierKey`).
+    private mutating func attach(_ index: Int32, count: Int, keyBit: UInt64) {
         // `top` is changed in place (`top!`), never copied out and back: this runs for
         // every node.
         guard let frame = top else {
@@ -308,7 +315,8 @@ private struct DocumentBuilder: ~Copyable {
             nodes.add(child: index)
             return
         }
-        if let previous = earlierKey(index, in: frame.collection) {
+        top!.keyCount += 1
+        if let previous = earlierKey(index, bit: keyBit, in: frame) {
             let key = nodes.text(of: index)
             problems.append(.error("yaml.duplicate-key", "duplicate key '\(key)'",
                                    file: file, range: nodes.range(of: index),
@@ -321,12 +329,11 @@ private struct DocumentBuilder: ~Copyable {
     /// Small mappings scan their keys, and only when the key's fingerprint was seen
     /// before; a large one builds a table once, so a file of many thousand keys cannot
     /// make the check quadratic.
-    private mutating func earlierKey(_ key: Int32, in collection: NodeStoreBuilder.OpenCollection) -> Int32? {
-        if nodes.childCount(of: collection) < 2 * Self.linearKeyLimit {
-            let bit = nodes.fingerprint(of: key)
-            let seen = top!.keyFilter & bit != 0
+    private mutating func earlierKey(_ key: Int32, bit: UInt64, in frame: Frame) -> Int32? {
+        let collection = frame.collection
+        if frame.keyCount < Self.linearKeyLimit {
             top!.keyFilter |= bit
-            return seen ? nodes.earlierKey(matching: key, in: collection) : nil
+            return frame.keyFilter & bit != 0 ? nodes.earlierKey(matching: key, in: collection) : nil
         }
         let level = depth
         top!.hasKeyTable = true

@@ -153,13 +153,15 @@ public struct NodeStoreBuilder: ~Copyable {
     /// One of 64 bits chosen by a string's length and its first and last bytes: equal
     /// strings always share it, and different keys of one mapping rarely do.
     @inlinable
+    public static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let first = bytes.first, let last = bytes.last else { return 1 }
+        return 1 << ((UInt64(truncatingIfNeeded: bytes.count) &* 31 &+ UInt64(first) &+ UInt64(last) &* 7) & 63)
+    }
+
+    /// The fingerprint of string node `index` (see `fingerprint(_:)`).
     public func fingerprint(of index: Int32) -> UInt64 {
         let record = records[Int(index)]
-        let count = Int(record.count)
-        guard count > 0 else { return 1 }
-        let first = UInt64(text[Int(record.payload)])
-        let last = UInt64(text[Int(record.payload) + count - 1])
-        return 1 << ((UInt64(truncatingIfNeeded: count) &* 31 &+ first &+ last &* 7) & 63)
+        return Self.fingerprint(text.run(from: Int(record.payload), length: Int(record.count)))
     }
 
     /// The keys added so far to the open mapping `collection`.

@@ -9,14 +9,26 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
     @usableFromInline var base: UnsafeMutablePointer<Element>
     @usableFromInline var count = 0
     @usableFromInline var capacity: Int
+    /// False while the buffer lives in memory carved from an `ArenaBlock`, which frees it.
+    @usableFromInline var ownsBase: Bool
 
     @inlinable
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
+        ownsBase = true
     }
 
-    @inlinable deinit { base.deallocate() }
+    /// A buffer starting in `capacity` elements of someone else's memory; it moves to
+    /// memory of its own if it outgrows them.
+    @inlinable
+    init(in memory: UnsafeMutablePointer<Element>, capacity: Int) {
+        self.capacity = capacity
+        base = memory
+        ownsBase = false
+    }
+
+    @inlinable deinit { if ownsBase { base.deallocate() } }
 
     @inlinable
     mutating func reserve(_ extra: Int) {
@@ -29,9 +41,10 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
         let newCapacity = max(needed, capacity * 2)
         let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         newBase.initialize(from: base, count: count)
-        base.deallocate()
+        if ownsBase { base.deallocate() }
         base = newBase
         capacity = newCapacity
+        ownsBase = true
     }
 
     @inlinable
@@ -88,4 +101,19 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
         precondition(start >= 0 && length >= 0 && start + length <= count, "run out of range")
         return UnsafeBufferPointer(start: base + start, count: length)
     }
+}
+
+/// One block of raw memory that several `GrowableBuffer`s start in, freed with it: one
+/// allocation per document instead of one per buffer. After a large file's parser
+/// buffers are freed, each small allocation had cost the allocator hundreds of
+/// instructions.
+@usableFromInline
+struct ArenaBlock: ~Copyable {
+    @usableFromInline let memory: UnsafeMutableRawPointer
+
+    init(bytes: Int) {
+        memory = .allocate(byteCount: max(bytes, 16), alignment: 16)
+    }
+
+    deinit { memory.deallocate() }
 }

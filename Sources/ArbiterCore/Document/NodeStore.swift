@@ -41,15 +41,19 @@ public final class NodeStore: @unchecked Sendable {
     /// for a mapping. Keys are string records whose range is the key's own.
     let links: GrowableBuffer<Int32>
     let text: GrowableBuffer<UInt8>
+    /// The memory the buffers started in, kept until the store goes.
+    let arena: ArenaBlock
 
     static let empty = NodeStore(records: GrowableBuffer(capacity: 0), links: GrowableBuffer(capacity: 0),
-                                 text: GrowableBuffer(capacity: 0))
+                                 text: GrowableBuffer(capacity: 0), arena: ArenaBlock(bytes: 0))
 
     /// Takes over the builder's buffers as they are, without a copy.
-    init(records: consuming GrowableBuffer<Record>, links: consuming GrowableBuffer<Int32>, text: consuming GrowableBuffer<UInt8>) {
+    init(records: consuming GrowableBuffer<Record>, links: consuming GrowableBuffer<Int32>, text: consuming GrowableBuffer<UInt8>,
+         arena: consuming ArenaBlock) {
         self.records = records
         self.links = links
         self.text = text
+        self.arena = arena
     }
 
     func string(at index: Int32) -> String {

@@ -24,14 +24,27 @@ public struct NodeStoreBuilder: ~Copyable {
     @usableFromInline var text: GrowableBuffer<UInt8>
     /// Children of the collections still open, innermost last.
     @usableFromInline var pending: GrowableBuffer<Int32>
+    /// The block the buffers start in; it goes to the store with them.
+    var arena: ArenaBlock
 
     /// `expectedBytes` is the size of the source, used to reserve room up front: about
     /// one node per eight bytes of YAML, and no more text than the file holds.
     public init(expectedBytes: Int = 0) {
-        records = GrowableBuffer(capacity: expectedBytes / 8)
-        links = GrowableBuffer(capacity: expectedBytes / 8)
-        text = GrowableBuffer(capacity: expectedBytes)
-        pending = GrowableBuffer(capacity: 64)
+        // All four buffers start in one block, laid out by alignment: records, then the
+        // 32-bit child indices, then text.
+        let nodeCount = max(expectedBytes / 8, 16)
+        let pendingCount = 64
+        let textCount = max(expectedBytes, 16)
+        let recordBytes = nodeCount * MemoryLayout<NodeStore.Record>.stride
+        let indexBytes = (nodeCount + pendingCount) * MemoryLayout<Int32>.stride
+        arena = ArenaBlock(bytes: recordBytes + indexBytes + textCount)
+        let memory = arena.memory
+        records = GrowableBuffer(in: memory.bindMemory(to: NodeStore.Record.self, capacity: nodeCount), capacity: nodeCount)
+        links = GrowableBuffer(in: (memory + recordBytes).bindMemory(to: Int32.self, capacity: nodeCount), capacity: nodeCount)
+        pending = GrowableBuffer(in: (memory + recordBytes + nodeCount * 4).bindMemory(to: Int32.self, capacity: pendingCount),
+                                 capacity: pendingCount)
+        text = GrowableBuffer(in: (memory + recordBytes + indexBytes).bindMemory(to: UInt8.self, capacity: textCount),
+                              capacity: textCount)
     }
 
     @inlinable
@@ -201,6 +214,6 @@ public struct NodeStoreBuilder: ~Copyable {
     /// when nothing was added.
     public consuming func finish(root: Int32?) -> Node {
         let rootIndex = root ?? append(.init(range: .fileStart, payload: 0, count: 0, kind: .null, style: .plain))
-        return Node(store: NodeStore(records: records, links: links, text: text), index: rootIndex)
+        return Node(store: NodeStore(records: records, links: links, text: text, arena: arena), index: rootIndex)
     }
 }

@@ -1,8 +1,10 @@
 /// Bounds that keep a hostile file from costing more than a fair share of time or memory.
 /// Every one ends in an ordinary diagnostic, never a crash.
 public struct LoaderLimits: Sendable, Hashable {
-    /// Largest file accepted, in bytes.
+    /// Largest file accepted, in bytes. Never more than `fileSizeCeiling`, whatever is set.
     public var maxFileSize: Int
+    /// Node indices are 32-bit; a file of 1 GiB has far fewer nodes than they address.
+    public static let fileSizeCeiling = 1 << 30
     /// Deepest nesting of mappings and sequences.
     public var maxDepth: Int
     /// Nodes that may be created by expanding aliases, summed over the document.

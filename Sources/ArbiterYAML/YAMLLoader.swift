@@ -21,10 +21,11 @@ public struct YAMLLoader: Sendable {
     /// Loads `bytes` as if read from `file`. Exactly one document is expected; an empty
     /// or comment-only file is a document whose root is null.
     public func load(file: String, bytes: [UInt8]) -> Result<Document, DiagnosticError> {
-        if bytes.count > limits.maxFileSize {
+        let maxFileSize = min(limits.maxFileSize, LoaderLimits.fileSizeCeiling)
+        if bytes.count > maxFileSize {
             return .failure(DiagnosticError(.error(
                 "yaml.file-too-large",
-                "file is \(bytes.count) bytes, over the limit of \(limits.maxFileSize) bytes",
+                "file is \(bytes.count) bytes, over the limit of \(maxFileSize) bytes",
                 file: file, range: .fileStart,
                 notes: [.hint("split the file, or raise the limit if this size is expected")])))
         }

@@ -38,12 +38,17 @@ public struct YAMLLoader: Sendable {
 /// Turns the event stream into a flat `NodeStore`. A struct with the open collections
 /// (the innermost apart), one small method per event kind.
 private struct DocumentBuilder: ~Copyable {
-    /// An open collection. Plain data only, so that reading and updating it for every
-    /// event copies no strings or tables; those live in side tables.
+    /// An open collection, or the document level outside every collection. Plain data
+    /// only, so that reading and updating it for every event copies no strings or
+    /// tables; those live in side tables.
     private struct Frame {
-        var collection: NodeStoreBuilder.OpenCollection
+        enum Kind { case document, sequence, mapping }
+
+        var kind: Kind
+        /// Nil at the document level.
+        var collection: NodeStoreBuilder.OpenCollection?
         /// Whether `anchorNames` holds this frame's anchor on top.
-        var hasAnchor: Bool
+        var hasAnchor = false
         /// In a mapping, the key whose value has not arrived yet; -1 when none.
         var pendingKey: Int32 = -1
         /// Nodes in this subtree, used to charge alias expansions their real size.
@@ -56,7 +61,9 @@ private struct DocumentBuilder: ~Copyable {
         /// Keys attached so far.
         var keyCount = 0
 
-        var isMapping: Bool { collection.isMapping }
+        var isMapping: Bool { kind == .mapping }
+
+        static let document = Frame(kind: .document, collection: nil)
     }
 
     /// Up to this many keys a mapping checks for duplicates by scanning; past it, by table.
@@ -66,12 +73,13 @@ private struct DocumentBuilder: ~Copyable {
     let limits: LoaderLimits
     let input: UnsafeBufferPointer<UInt8>
     private var nodes: NodeStoreBuilder
-    /// The innermost open collection, kept out of `outer` so that the work done for
-    /// every event touches no array.
-    private var top: Frame?
+    /// The innermost open collection (or the document level), a plain stored value so
+    /// that the work done for every event touches no array and unwraps no optional.
+    private var top = Frame.document
+    /// The frames around `top`, outermost first.
     private var outer: [Frame] = []
     /// Open collections, `top` included.
-    private var depth: Int { top == nil ? 0 : outer.count + 1 }
+    private var depth = 0
     private var anchors: [String: (index: Int32, count: Int)] = [:]
     private var anchorNames: [String] = []
     /// Keys seen so far by depth, for mappings too large for a linear duplicate check.
@@ -152,8 +160,7 @@ private struct DocumentBuilder: ~Copyable {
 
     /// Whether the next node completes a key of the innermost mapping.
     private var expectsKey: Bool {
-        guard let top else { return false }
-        return top.isMapping && top.pendingKey < 0
+        top.kind == .mapping && top.pendingKey < 0
     }
 
     private mutating func scalar(_ event: UnsafePointer<yaml_event_t>) -> Bool {
@@ -233,16 +240,20 @@ private struct DocumentBuilder: ~Copyable {
         }
         let rawAnchor = isMapping ? event.pointee.data.mapping_start.anchor : event.pointee.data.sequence_start.anchor
         if let rawAnchor { anchorNames.append(String(cString: rawAnchor)) }
-        if let top { outer.append(top) }
-        top = Frame(collection: nodes.open(isMapping: isMapping, start: start), hasAnchor: rawAnchor != nil)
+        outer.append(top)
+        top = Frame(kind: isMapping ? .mapping : .sequence, collection: nodes.open(isMapping: isMapping, start: start),
+                    hasAnchor: rawAnchor != nil)
+        depth += 1
         return true
     }
 
     private mutating func close(_ event: UnsafePointer<yaml_event_t>) -> Bool {
-        guard let frame = top else { return true }
+        guard depth > 0, let collection = top.collection, let enclosing = outer.popLast() else { return true }
+        let frame = top
         if frame.hasKeyTable { keyTables[depth] = nil }
-        top = outer.popLast()
-        let index = nodes.close(frame.collection, end: position(event.pointee.end_mark))
+        top = enclosing
+        depth -= 1
+        let index = nodes.close(collection, end: position(event.pointee.end_mark))
         if frame.hasAnchor, let anchor = anchorNames.popLast() { anchors[anchor] = (index, frame.nodeCount) }
         attach(index, count: frame.nodeCount, keyBit: 0)  // a collection is never a key
         return true
@@ -298,46 +309,44 @@ private struct DocumentBuilder: ~Copyable {
     /// duplicates), as a key's value, or as an item; with nothing open it is the root.
     /// `keyBit` is the node's fingerprint when it completes a key (see `earlierKey`).
     private mutating func attach(_ index: Int32, count: Int, keyBit: UInt64) {
-        // `top` is changed in place (`top!`), never copied out and back: this runs for
-        // every node.
-        guard let frame = top else {
+        switch top.kind {
+        case .document:
             root = index
-            return
-        }
-        guard frame.isMapping else {
-            top!.nodeCount += count
+        case .sequence:
+            top.nodeCount += count
             nodes.add(child: index)
-            return
-        }
-        if frame.pendingKey >= 0 {
-            // Only values count toward an alias's size; keys are part of their entry.
-            top!.nodeCount += count
-            top!.pendingKey = -1
+        case .mapping:
+            if top.pendingKey >= 0 {
+                // Only values count toward an alias's size; keys are part of their entry.
+                top.nodeCount += count
+                top.pendingKey = -1
+                nodes.add(child: index)
+                return
+            }
+            if let previous = earlierKey(index, bit: keyBit) {
+                let key = nodes.text(of: index)
+                problems.append(.error("yaml.duplicate-key", "duplicate key '\(key)'",
+                                       file: file, range: nodes.range(of: index),
+                                       notes: [.init("first defined here", file: file, range: nodes.range(of: previous))]))
+            }
+            top.keyCount += 1
+            top.pendingKey = index
             nodes.add(child: index)
-            return
         }
-        top!.keyCount += 1
-        if let previous = earlierKey(index, bit: keyBit, in: frame) {
-            let key = nodes.text(of: index)
-            problems.append(.error("yaml.duplicate-key", "duplicate key '\(key)'",
-                                   file: file, range: nodes.range(of: index),
-                                   notes: [.init("first defined here", file: file, range: nodes.range(of: previous))]))
-        }
-        top!.pendingKey = index
-        nodes.add(child: index)
     }
 
     /// Small mappings scan their keys, and only when the key's fingerprint was seen
     /// before; a large one builds a table once, so a file of many thousand keys cannot
     /// make the check quadratic.
-    private mutating func earlierKey(_ key: Int32, bit: UInt64, in frame: Frame) -> Int32? {
-        let collection = frame.collection
-        if frame.keyCount < Self.linearKeyLimit {
-            top!.keyFilter |= bit
-            return frame.keyFilter & bit != 0 ? nodes.earlierKey(matching: key, in: collection) : nil
+    private mutating func earlierKey(_ key: Int32, bit: UInt64) -> Int32? {
+        guard let collection = top.collection else { return nil }
+        if top.keyCount < Self.linearKeyLimit {
+            let seen = top.keyFilter & bit != 0
+            top.keyFilter |= bit
+            return seen ? nodes.earlierKey(matching: key, in: collection) : nil
         }
         let level = depth
-        top!.hasKeyTable = true
+        top.hasKeyTable = true
         var table = keyTables.removeValue(forKey: level) ?? {
             // Seed the table with the keys already added; the first of equal keys wins.
             var table: [String: Int32] = [:]

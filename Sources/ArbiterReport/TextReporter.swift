@@ -105,18 +105,31 @@ public struct TextReporter: Reporter {
     }
 
     /// Greedy word wrap to 80 columns with a hanging indent.
+    /// Breaks `text` at spaces into lines of at most `width` columns (counted in Unicode
+    /// scalars), continuing two columns further in. Works on UTF-8 and keeps a running
+    /// column: counting characters of the growing line for every word was the slowest
+    /// part of printing a report. A word longer than a line gets a line of its own.
     func wrap(_ text: String, indent: String, width: Int = 80) -> String {
-        var lines: [String] = []
-        var line = indent
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if line.count > indent.count && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = indent + "  "
+        let indentWidth = indent.unicodeScalars.count
+        var out = indent
+        var column = indentWidth
+        var lineHasWord = false
+        for word in text.utf8.split(separator: UInt8(ascii: " ")) {
+            let wordWidth = word.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+            if lineHasWord && column + 1 + wordWidth > width {
+                out += "\n" + indent + "  "
+                column = indentWidth + 2
+                lineHasWord = false
             }
-            line += (line.count > indent.count && !line.hasSuffix("  ") ? " " : "") + word
+            if lineHasWord {
+                out += " "
+                column += 1
+            }
+            out += Substring(word)
+            column += wordWidth
+            lineHasWord = true
         }
-        lines.append(line)
-        return lines.joined(separator: "\n") + "\n"
+        return out + "\n"
     }
 
     /// ANSI styling, applied only when the caller says the output is a colour terminal.

@@ -5,7 +5,12 @@ struct FieldReader {
     /// Names the mapping in messages: "rule 'DA-BIO-001'", "source", "pack".
     let context: String
     private var entries: Node.Entries
-    private var used: Set<String> = []
+    /// Which entries a `take` or `entry` has read, by position: a bit each for the first
+    /// 64, a set beyond. Hashing every key asked for had cost more than decoding.
+    private var usedMask: UInt64 = 0
+    private var usedBeyond: Set<Int> = []
+    /// The keys asked for, for did-you-mean hints on leftovers.
+    private var asked: [String] = []
 
     /// Returns nil (after reporting) when `node` is not a mapping.
     init?(_ node: Node, context: String, into problems: inout DiagnosticCollector) {
@@ -19,14 +24,19 @@ struct FieldReader {
     }
 
     mutating func take(_ key: String) -> Node? {
-        used.insert(key)
-        guard let entry = entries.first(named: key), !entry.value.isNull else { return nil }
+        guard let entry = entry(key), !entry.value.isNull else { return nil }
         return entry.value
     }
 
     mutating func entry(_ key: String) -> Node.Entry? {
-        used.insert(key)
-        return entries.first(named: key)
+        asked.append(key)
+        guard let position = entries.firstIndex(where: { $0.hasKey(key) }) else { return nil }
+        if position < 64 { usedMask |= 1 << UInt64(position) } else { usedBeyond.insert(position) }
+        return entries[position]
+    }
+
+    private func isUsed(_ position: Int) -> Bool {
+        position < 64 ? usedMask & (1 << UInt64(position)) != 0 : usedBeyond.contains(position)
     }
 
     mutating func string(_ key: String, required: Bool = false, into problems: inout DiagnosticCollector) -> String? {
@@ -81,10 +91,13 @@ struct FieldReader {
 
     /// Reports every key that no `take` asked for.
     func reportLeftovers(into problems: inout DiagnosticCollector, ignoring isFree: (String) -> Bool = { _ in false }) {
-        let known = Array(used)
-        for entry in entries where !used.contains(entry.key) && !isFree(entry.key) {
+        var known: [String]?
+        for position in entries.indices where !isUsed(position) {
+            let entry = entries[position]
+            if isFree(entry.key) { continue }
+            if known == nil { known = Set(asked).sorted() }
             problems.error("unknown-field", "unknown field '\(entry.key)' in \(context)", at: entry.keyRange,
-                           notes: Spelling.hint(for: entry.key, among: known.sorted()))
+                           notes: Spelling.hint(for: entry.key, among: known ?? []))
         }
     }
 }

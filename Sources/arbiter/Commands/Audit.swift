@@ -4,6 +4,7 @@ extension Arbiter {
     /// A folder of dossiers in parallel, with reports.
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "audit",
             abstract: "Score every dossier under the given paths, in parallel.",
             discussion: """
                 Walks folders for *.yaml and *.yml (hidden folders skipped), scores each file and writes reports in a stable order whatever --jobs is. Files that cannot be read or checked are reported with their location; the rest are still scored, and the exit code is then 2.

@@ -5,6 +5,7 @@ extension Arbiter {
     /// A rule's text, inputs, references and mitigations.
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "explain",
             abstract: "Explain a rule: what it checks, why, and how to mitigate it.",
             discussion: """
                 Example:

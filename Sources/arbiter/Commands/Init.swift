@@ -6,6 +6,7 @@ extension Arbiter {
     /// A documented dossier template.
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Print a dossier template listing every input with its documentation.",
             discussion: """
                 Every fact starts commented out (unknown). Fill in what your sources support, set 'name', and check it with `arbiter lint`.

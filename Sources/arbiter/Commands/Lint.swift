@@ -6,6 +6,7 @@ extension Arbiter {
     /// Validates packs, and dossiers when given, without scoring anything.
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check rule packs (and dossiers, if given) without scoring.",
             discussion: """
                 Reports every problem in every file at once, each at its line and column, and exits 2 if there is any.

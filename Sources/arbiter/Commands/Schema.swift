@@ -5,6 +5,7 @@ extension Arbiter {
     /// JSON Schema of dossiers for the loaded packs.
     struct Schema: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "schema",
             abstract: "Print a JSON Schema of dossiers for the loaded packs, for editors.",
             discussion: """
                 Point a YAML language server at it to validate and complete dossiers as you type:

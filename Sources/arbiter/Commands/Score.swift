@@ -7,6 +7,7 @@ extension Arbiter {
     /// One dossier, every finding explained.
     struct Score: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "score",
             abstract: "Score one dossier and explain every finding.",
             discussion: """
                 Reads FILE (or standard input for '-') and prints the score, range, band and every finding with the facts and sources behind it.

@@ -36,7 +36,9 @@ public final class EvaluationContext {
     /// Prepares the context for the next rule of the same dossier.
     func reset() {
         steps = 0
-        fault = nil
-        boundItems.removeAll(keepingCapacity: true)
+        // Checked first: this runs twice per rule, and clearing an already empty array
+        // or an absent fault still went through the generic paths.
+        if fault != nil { fault = nil }
+        if !boundItems.isEmpty { boundItems.removeAll(keepingCapacity: true) }
     }
 }

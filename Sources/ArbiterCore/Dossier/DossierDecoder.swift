@@ -46,7 +46,7 @@ public struct DossierDecoder: Sendable {
 
         for entry in entries {
             let key = entry.key
-            if key.hasPrefix("x-") { continue }
+            if Self.isExtension(key) { continue }
             switch requireIdentity ? key : "" {
             case "id":
                 seenIdentity.id = identifier(entry, into: &problems)
@@ -124,8 +124,9 @@ public struct DossierDecoder: Sendable {
     private func field(_ entry: Node.Entry, group: Int, into state: inout State, problems: inout DiagnosticCollector) {
         switch schema.member(entry.key, in: group) {
         case .fact(let slot)?:
-            let declaration = schema.declarations[slot]
-            if let value = factValue(entry.value, type: declaration.type, declaration: declaration, into: &problems) {
+            // Fields are read from the schema where needed: copying the whole declaration
+            // retained half a dozen strings for every fact of every dossier.
+            if let value = factValue(entry.value, type: schema.declarations[slot].type, slot: slot, into: &problems) {
                 state.facts[slot] = Fact(value: value, range: entry.value.range)
             }
         case .group(let child)?:
@@ -137,12 +138,18 @@ public struct DossierDecoder: Sendable {
                                notes: [.hint("facts under it: \(schema.names(under: path).joined(separator: ", "))")])
                 return
             }
-            for nested in children where !nested.key.hasPrefix("x-") {
+            for nested in children where !Self.isExtension(nested.key) {
                 field(nested, group: child, into: &state, problems: &problems)
             }
         case nil:
             unknownField(entry, group: schema.path(ofGroup: group), into: &problems)
         }
+    }
+
+    /// Keys starting with `x-` are the analyst's own and ignored. Checked on bytes:
+    /// `hasPrefix` compares by characters, for every key of every dossier.
+    private static func isExtension(_ key: String) -> Bool {
+        key.utf8.starts(with: "x-".utf8)
     }
 
     private func unknownField(_ entry: Node.Entry, group: String, into problems: inout DiagnosticCollector) {
@@ -160,10 +167,10 @@ public struct DossierDecoder: Sendable {
         problems.error("unknown-field", "unknown field '\(entry.key)' \(place)", at: entry.keyRange, notes: notes)
     }
 
-    private func factValue(_ node: Node, type: InputType, declaration: InputDeclaration,
+    private func factValue(_ node: Node, type: InputType, slot: Int,
                            into problems: inout DiagnosticCollector) -> Value? {
         if node.isNull { return nil }
-        let path = declaration.path
+        var path: String { schema.declarations[slot].path }
         func wrong(_ expected: String, hint: String? = nil) -> Value? {
             problems.error("wrong-type", "'\(path)' must be \(expected), found \(node.kindDescription)",
                            at: node.range, notes: hint.map { [.hint($0)] } ?? [])
@@ -178,7 +185,7 @@ public struct DossierDecoder: Sendable {
             return .bool(flag)
         case .int:
             guard case .int(let number) = node.value else { return wrong("a whole number") }
-            return checkBounds(Double(number), node: node, declaration: declaration, into: &problems) ? .int(number) : nil
+            return checkBounds(Double(number), node: node, slot: slot, into: &problems) ? .int(number) : nil
         case .number:
             let number: Double
             switch node.value {
@@ -186,7 +193,7 @@ public struct DossierDecoder: Sendable {
             case .float(let real) where real.isFinite: number = real
             default: return wrong("a finite number")
             }
-            return checkBounds(number, node: node, declaration: declaration, into: &problems) ? .number(number) : nil
+            return checkBounds(number, node: node, slot: slot, into: &problems) ? .number(number) : nil
         case .string:
             guard case .string(let text) = node.value else { return wrong("text", hint: "put the value in quotes") }
             return .string(text)
@@ -224,7 +231,7 @@ public struct DossierDecoder: Sendable {
                 if item.isNull {
                     problems.error("wrong-type", "items of '\(path)' must not be null", at: item.range)
                     ok = false
-                } else if let value = factValue(item, type: itemType, declaration: declaration, into: &problems) {
+                } else if let value = factValue(item, type: itemType, slot: slot, into: &problems) {
                     values.append(value)
                 } else {
                     ok = false
@@ -234,20 +241,21 @@ public struct DossierDecoder: Sendable {
         }
     }
 
-    private func checkBounds(_ number: Double, node: Node, declaration: InputDeclaration,
+    private func checkBounds(_ number: Double, node: Node, slot: Int,
                              into problems: inout DiagnosticCollector) -> Bool {
+        let minimum = schema.declarations[slot].minimum
+        let maximum = schema.declarations[slot].maximum
+        if minimum.map({ number >= $0 }) ?? true, maximum.map({ number <= $0 }) ?? true { return true }
+        let declaration = schema.declarations[slot]
         let unit = declaration.unit.map { " \($0)" } ?? ""
-        if let minimum = declaration.minimum, number < minimum {
+        if let minimum, number < minimum {
             problems.error("out-of-range", "'\(declaration.path)' is \(Value.format(number)), below the minimum of \(Value.format(minimum))\(unit)",
                            at: node.range)
-            return false
-        }
-        if let maximum = declaration.maximum, number > maximum {
+        } else if let maximum {
             problems.error("out-of-range", "'\(declaration.path)' is \(Value.format(number)), above the maximum of \(Value.format(maximum))\(unit)",
                            at: node.range)
-            return false
         }
-        return true
+        return false
     }
 
     private func invalidCountry(_ code: String, _ node: Node, into problems: inout DiagnosticCollector) {

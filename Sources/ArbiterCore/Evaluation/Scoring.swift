@@ -22,7 +22,11 @@ public enum Scoring {
                 total += weight
                 contributed += findings[index].contribution
                 possible += findings[index].maxContribution
-                if findings[index].isDecided { decided += weight }
+                // `isDecided` spelt out on stored fields: calling the property copied the finding.
+                let outcome = findings[index].outcome
+                if outcome == .passed || (outcome == .fired && findings[index].missing.isEmpty && findings[index].fault == nil) {
+                    decided += weight
+                }
                 sums[category].score += findings[index].contribution
                 sums[category].worst += findings[index].maxContribution
                 sums[category].weight += weight

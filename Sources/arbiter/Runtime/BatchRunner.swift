@@ -49,6 +49,8 @@ final class BatchRunner: @unchecked Sendable {
     private let condition = NSCondition()
     private var nextToClaim = 0
     private var nextToWrite = 0
+    /// Workers waiting for the writer to catch up with the window.
+    private var waiting = 0
     private var finished: [Int: Outcome] = [:]
     private var wroteItem: [Bool]
     private var summary = RunSummary()
@@ -82,25 +84,38 @@ final class BatchRunner: @unchecked Sendable {
         self.total = total
         for sink in sinks { sink.output.write(sink.reporter.begin(context)) }
         let window = max(8, settings.jobs * 8)
+        // Files are claimed a few at a time: one lock round per claim and per store was a
+        // handoff between the threads for every file.
+        let claimSize = settings.jobs > 1 ? 4 : 1
         DispatchQueue.concurrentPerform(iterations: max(1, settings.jobs)) { worker in
             var tools: Tools?
+            var claimed: [(index: Int, path: String)] = []
+            var outcomes: [(index: Int, outcome: Outcome)] = []
             while true {
+                claimed.removeAll(keepingCapacity: true)
                 condition.lock()
-                while nextToClaim - nextToWrite >= window { condition.wait() }
+                while nextToClaim - nextToWrite >= window {
+                    waiting += 1
+                    condition.wait()
+                    waiting -= 1
+                }
                 // The walk is read under the lock: it hands each file to exactly one worker.
-                guard !walkFinished, let item = walk.next() else {
-                    walkFinished = true
-                    condition.unlock()
-                    return
+                while claimed.count < claimSize, !walkFinished {
+                    guard let item = walk.next() else {
+                        walkFinished = true
+                        break
+                    }
+                    let index = nextToClaim
+                    nextToClaim += 1
+                    switch item {
+                    case .file(let path): claimed.append((index, path))
+                    case .problem(let problem): store(failed([problem], source: nil), at: index)
+                    }
                 }
-                let index = nextToClaim
-                nextToClaim += 1
-                guard case .file(let path) = item else {
-                    if case .problem(let problem) = item { store(failed([problem], source: nil), at: index) }
-                    condition.unlock()
-                    continue
-                }
+                let done = claimed.isEmpty && walkFinished
                 condition.unlock()
+                if done { return }
+                if claimed.isEmpty { continue }
 
                 if tools == nil {
                     // Compiled on the worker's own thread when it first has work, so its
@@ -110,10 +125,11 @@ final class BatchRunner: @unchecked Sendable {
                     tools = Tools(evaluator: Evaluator(ruleSet: ruleSet, asOf: workspace.asOf),
                                   dossiers: DossierLoader(schema: ruleSet.schema, loader: YAMLLoader(limits: workspace.loaderLimits)))
                 }
-                let outcome = process(path, with: tools!)
+                outcomes.removeAll(keepingCapacity: true)
+                for (index, path) in claimed { outcomes.append((index, process(path, with: tools!))) }
 
                 condition.lock()
-                store(outcome, at: index)
+                for (index, outcome) in outcomes { store(outcome, at: index) }
                 condition.unlock()
             }
         }
@@ -133,11 +149,14 @@ final class BatchRunner: @unchecked Sendable {
     /// next in order.
     private func store(_ outcome: Outcome, at index: Int) {
         finished[index] = outcome
+        var wrote = false
         while let ready = finished.removeValue(forKey: nextToWrite) {
             write(ready)
             nextToWrite += 1
+            wrote = true
         }
-        condition.broadcast()
+        // Only a worker held back by the window waits; waking nobody costs nothing.
+        if wrote && waiting > 0 { condition.broadcast() }
     }
 
     /// The path of walk item `ordinal`, found by walking again: only a duplicate id needs

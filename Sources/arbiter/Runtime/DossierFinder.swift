@@ -21,7 +21,9 @@ final class DossierFinder {
         var path: String
         var root: String
         var realRoot: String
-        var entries: [String]
+        /// Names with the kind the directory listing gave (`DT_*`), so that most entries
+        /// need no `lstat`: the walk runs under the batch lock, one entry per claim.
+        var entries: [(name: String, kind: UInt8)]
         var position = 0
     }
 
@@ -105,14 +107,22 @@ final class DossierFinder {
     /// Lists a folder and pushes it; a problem if it cannot be listed.
     private func enter(_ folder: String, root: String, realRoot: String) -> Item? {
         guard let real = realPath(folder), visited.insert(real).inserted else { return nil }  // a loop: already walked
-        do {
-            let entries = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }.sorted()
-            folders.append(Folder(path: folder, root: root, realRoot: realRoot, entries: entries))
-            return nil
-        } catch {
+        guard let directory = opendir(folder) else {
             return .problem(.error("io.unreadable", "cannot list folder '\(folder)'", file: folder, range: .fileStart,
                                    notes: [.hint("check its permissions")]))
         }
+        defer { closedir(directory) }
+        var entries: [(name: String, kind: UInt8)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }  // hidden entries, and . and ..
+            entries.append((name, entry.pointee.d_type))
+        }
+        entries.sort { $0.name < $1.name }
+        folders.append(Folder(path: folder, root: root, realRoot: realRoot, entries: entries))
+        return nil
     }
 
     private func nextInFolder() -> Item? {
@@ -121,13 +131,20 @@ final class DossierFinder {
             folders.removeLast()
             return nil
         }
-        let name = folders[top].entries[folders[top].position]
+        let (name, listedKind) = folders[top].entries[folders[top].position]
         folders[top].position += 1
         let (folder, root, realRoot) = (folders[top].path, folders[top].root, folders[top].realRoot)
         let path = folder == "." ? name : folder + "/" + name
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        var kind = info.st_mode & S_IFMT
+        var kind: mode_t
+        switch Int32(listedKind) {
+        case Int32(DT_REG): kind = S_IFREG
+        case Int32(DT_DIR): kind = S_IFDIR
+        default:
+            // A link, or a file system that does not report kinds: ask.
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return nil }
+            kind = info.st_mode & S_IFMT
+        }
         if kind == S_IFLNK {
             // Follow a link only if it stays inside the folder we were given.
             guard let resolved = realPath(path), resolved == realRoot || resolved.hasPrefix(realRoot + "/") else { return nil }

@@ -134,7 +134,7 @@ public struct JSONReporter: Reporter {
         }
         json.close(array: true)
         json.open("findings", array: true)
-        for finding in pack.reportedFindings { write(finding, of: project, into: &json) }
+        for position in pack.reportedOrder { write(pack.findings[position], of: project, into: &json) }
         json.close(array: true)
         json.close()
     }

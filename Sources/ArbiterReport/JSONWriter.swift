@@ -26,9 +26,18 @@ struct JSONWriter {
         needsComma[needsComma.count - 1] = true
     }
 
+    /// Padding for indentation: a static string's bytes need no reference counting, so
+    /// a line's indentation is one bulk append.
+    private static let spaces: StaticString = "                                                                                                                                "
+
     private mutating func newline(depth: Int) {
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * (depth + baseDepth)))
+        var width = 2 * (depth + baseDepth)
+        while width > 0 {
+            let run = min(width, Self.spaces.utf8CodeUnitCount)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: Self.spaces.utf8Start, count: run))
+            width -= run
+        }
     }
 
     private mutating func key(_ name: String?) {
@@ -99,9 +108,17 @@ struct JSONWriter {
     /// characters and the two line separators JavaScript treats as line breaks.
     static func appendQuoted(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Most report text needs no escaping: one scan, one bulk append.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
-            out.append(contentsOf: value.utf8)
+        // Most report text needs no escaping: one scan over contiguous bytes, one bulk
+        // append. (Scanning through the string's UTF-8 view was a sixth of a JSON audit.)
+        var value = value
+        let plain = value.withUTF8 { buffer -> Bool in
+            for byte in buffer where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 {
+                return false
+            }
+            out.append(contentsOf: buffer)
+            return true
+        }
+        if plain {
             out.append(UInt8(ascii: "\""))
             return
         }

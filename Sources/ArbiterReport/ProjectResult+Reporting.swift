@@ -8,23 +8,33 @@ extension ProjectResult {
 extension PackResult {
     /// Findings worth reporting (not passed): fired first, then waived, then unknown;
     /// within each, most severe and heaviest first; ties keep pack order so output is stable.
-    var reportedFindings: [Finding] {
-        func rank(_ status: FindingStatus) -> Int {
-            switch status {
-            case .fired: 0
-            case .waived: 1
-            default: 2
-            }
+    var reportedFindings: [Finding] { reportedOrder.map { findings[$0] } }
+
+    /// The positions in `findings` of `reportedFindings`, in that order. Sorting plain
+    /// keys rather than findings: moving findings through filter, sort and map retained
+    /// every field of each one several times, for every project of a batch.
+    var reportedOrder: [Int] {
+        struct Key {
+            var rank: Int
+            var severity: Severity
+            var weight: Double
+            var position: Int
         }
-        return findings.enumerated()
-            .filter { $0.element.outcome != .passed }
-            .sorted { lhs, rhs in
-                if rank(lhs.element.status) != rank(rhs.element.status) { return rank(lhs.element.status) < rank(rhs.element.status) }
-                if lhs.element.severity != rhs.element.severity { return lhs.element.severity > rhs.element.severity }
-                if lhs.element.maxContribution != rhs.element.maxContribution { return lhs.element.maxContribution > rhs.element.maxContribution }
-                return lhs.offset < rhs.offset
-            }
-            .map(\.element)
+        var keys: [Key] = []
+        keys.reserveCapacity(findings.count)
+        for position in findings.indices where findings[position].outcome != .passed {
+            let waived = findings[position].waiver?.state == .applied
+            let rank = waived ? 1 : findings[position].outcome == .fired ? 0 : 2
+            keys.append(Key(rank: rank, severity: findings[position].definition.severity,
+                            weight: findings[position].maxContribution, position: position))
+        }
+        keys.sort { lhs, rhs in
+            if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }
+            if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+            if lhs.weight != rhs.weight { return lhs.weight > rhs.weight }
+            return lhs.position < rhs.position
+        }
+        return keys.map(\.position)
     }
 
     var firedFindings: [Finding] { reportedFindings.filter { $0.outcome == .fired } }

@@ -50,6 +50,7 @@ extension Double {
     var scoreText: String {
         let rounded = Scoring.oneDecimal(self)
         let text = Value.format(rounded)
-        return text.contains(".") ? text : text + ".0"
+        // On bytes: with Foundation in the module, `contains(".")` went through NSString.
+        return text.utf8.contains(UInt8(ascii: ".")) ? text : text + ".0"
     }
 }

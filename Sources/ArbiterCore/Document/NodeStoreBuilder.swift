@@ -8,10 +8,9 @@ public struct NodeStoreBuilder: ~Copyable {
     /// A collection that has been opened and not yet closed.
     public struct OpenCollection: Sendable {
         let record: Int32
-        @usableFromInline let mark: Int
+        let mark: Int
         public let isMapping: Bool
 
-        @usableFromInline
         init(record: Int32, mark: Int, isMapping: Bool) {
             self.record = record
             self.mark = mark
@@ -19,6 +18,7 @@ public struct NodeStoreBuilder: ~Copyable {
         }
     }
 
+    // Inlinable appends reach these from the loader's module, once per event.
     @usableFromInline var records: GrowableBuffer<NodeStore.Record>
     @usableFromInline var links: GrowableBuffer<Int32>
     @usableFromInline var text: GrowableBuffer<UInt8>
@@ -122,12 +122,6 @@ public struct NodeStoreBuilder: ~Copyable {
         records[index].payload = Int64(first)
         records[index].count = Int32(truncatingIfNeeded: collection.isMapping ? children / 2 : children)
         return collection.record
-    }
-
-    /// Children added so far to `collection`: for a mapping, keys and values alternate.
-    @inlinable
-    public func childCount(of collection: OpenCollection) -> Int {
-        pending.count - collection.mark
     }
 
     /// A second reference to an existing node, at the place of the alias. The children

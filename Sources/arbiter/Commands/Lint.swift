@@ -9,7 +9,7 @@ extension Arbiter {
             commandName: "lint",
             abstract: "Check rule packs (and dossiers, if given) without scoring.",
             discussion: """
-                Reports every problem in every file at once, each at its line and column, and exits 2 if there is any.
+                Reports every problem in every file at once, each at its line and column, and exits 2 if there is any. Rules' examples are checked here (and run by `arbiter test`); scoring commands skip them.
 
                 Examples:
                   arbiter lint

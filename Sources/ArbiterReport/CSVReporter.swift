@@ -19,15 +19,11 @@ public struct CSVReporter: Reporter {
             var fired = 0, unknown = 0, waived = 0
             project.packs[packIndex].findings.withUnsafeBufferPointer { findings in
                 for index in findings.indices {
-                    // `status` spelt out on stored fields: calling it copied the finding.
-                    let outcome = findings[index].outcome
-                    if outcome == .passed { continue }
-                    if findings[index].waiver?.state == .applied {
-                        waived += 1
-                    } else if outcome == .fired {
-                        fired += 1
-                    } else {
-                        unknown += 1
+                    switch findings[index].status {
+                    case .fired: fired += 1
+                    case .unknown: unknown += 1
+                    case .waived: waived += 1
+                    case .passed: break
                     }
                 }
             }

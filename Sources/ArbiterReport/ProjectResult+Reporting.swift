@@ -23,8 +23,11 @@ extension PackResult {
         var keys: [Key] = []
         keys.reserveCapacity(findings.count)
         for position in findings.indices where findings[position].outcome != .passed {
-            let waived = findings[position].waiver?.state == .applied
-            let rank = waived ? 1 : findings[position].outcome == .fired ? 0 : 2
+            let rank = switch findings[position].status {
+            case .fired: 0
+            case .waived: 1
+            default: 2
+            }
             keys.append(Key(rank: rank, severity: findings[position].definition.severity,
                             weight: findings[position].maxContribution, position: position))
         }

@@ -28,14 +28,20 @@ public struct Finding: Hashable, Sendable {
     public var references: [Reference] { definition.references }
     public var mitigations: [String] { definition.mitigations }
 
+    // Inlined so that asking an array element for its status or decidedness reads two
+    // or three fields in place; a call copied the whole finding, retaining every field.
+
     /// The reported status: `waived` when an applied waiver covers the finding.
+    @inlinable
     public var status: FindingStatus {
         waiver?.state == .applied && outcome != .passed ? .waived : outcome
     }
 
     /// True when the finding counts toward a gate decision.
+    @inlinable
     public var isEnforced: Bool { !advisory && status != .waived }
 
     /// Decided: the outcome and its size are both known.
+    @inlinable
     public var isDecided: Bool { outcome == .passed || (outcome == .fired && missing.isEmpty && fault == nil) }
 }

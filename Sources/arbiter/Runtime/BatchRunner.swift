@@ -67,9 +67,9 @@ final class BatchRunner: @unchecked Sendable {
     private var lastProgress = ContinuousClock.now
 
     init(workspace: Workspace, sinks: [Sink], settings: Settings, context: ReportContext,
-         walk: @escaping () -> DossierFinder) {
-        self.walk = walk()
-        self.rewalk = walk
+         files: DossierFinder, rewalk: @escaping () -> DossierFinder) {
+        self.walk = files
+        self.rewalk = rewalk
         self.workspace = workspace
         self.sinks = sinks
         self.settings = settings
@@ -179,7 +179,7 @@ final class BatchRunner: @unchecked Sendable {
         }
         summary.errors += outcome.errors
         if let project = outcome.project,
-           let firstIndex = seenIds.firstOrdinal(of: Self.stableHash(project.id), recording: UInt32(truncatingIfNeeded: nextToWrite)) {
+           let firstIndex = seenIds.firstOrdinal(of: StableHash.of(project.id), recording: UInt32(truncatingIfNeeded: nextToWrite)) {
             let first = path(ofItem: Int(firstIndex))
             // Ids name projects in baselines and waivers; two files with one id would be ambiguous.
             let duplicate = Diagnostic.error("dossier.duplicate-id", "project id '\(project.id)' is already used by \(first)",
@@ -208,13 +208,6 @@ final class BatchRunner: @unchecked Sendable {
                 Terminal.writeError("\r[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total)")
             }
         }
-    }
-
-    /// FNV-1a over the id's bytes: unlike `hashValue`, the same in every run.
-    private static func stableHash(_ id: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
     }
 
     private func process(_ path: String, with tools: Tools) -> Outcome {

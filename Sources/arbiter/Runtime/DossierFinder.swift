@@ -163,9 +163,7 @@ final class DossierFinder {
     /// matrix can split a repository without coordination.
     private func selectedByShard(_ path: String) -> Bool {
         guard let shard else { return true }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return Int(hash % UInt64(shard.count)) == shard.index - 1
+        return Int(StableHash.of(path) % UInt64(shard.count)) == shard.index - 1
     }
 
     private func realPath(_ path: String) -> String? {

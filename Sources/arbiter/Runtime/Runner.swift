@@ -31,7 +31,8 @@ enum Runner {
         if let waivers = workspace.config.waivers { excluded.insert(Workspace.resolve(waivers, against: workspace.configFolder)) }
         let shard = try batch?.parsedShard()
         let walk = { DossierFinder(paths: paths, config: workspace.config, excluded: excluded, shard: shard) }
-        if walk().peek() == nil {
+        let files = walk()
+        if files.peek() == nil {
             Terminal.writeError("error: no dossiers (*.yaml, *.yml) found in \(paths.joined(separator: ", "))\n   = hint: pass dossier files or a folder that holds them\n")
             return 2
         }
@@ -53,7 +54,7 @@ enum Runner {
             jobs: batch?.jobs ?? 1, policy: policy, baseline: baseline,
             coloredDiagnostics: Terminal.wantsColor(STDERR_FILENO),
             progress: (total ?? 0) > 1)
-        let runner = BatchRunner(workspace: workspace, sinks: plan.sinks, settings: settings, context: context, walk: walk)
+        let runner = BatchRunner(workspace: workspace, sinks: plan.sinks, settings: settings, context: context, files: files, rewalk: walk)
         let summary = runner.run(total: total)
 
         // An invalid single dossier has nothing to report; leave no empty report behind.

@@ -76,10 +76,10 @@ private struct DocumentBuilder: ~Copyable {
     /// The innermost open collection (or the document level), a plain stored value so
     /// that the work done for every event touches no array and unwraps no optional.
     private var top = Frame.document
-    /// The frames around `top`, outermost first.
+    /// The frames around `top`, outermost first: as many as there are open collections.
     private var outer: [Frame] = []
     /// Open collections, `top` included.
-    private var depth = 0
+    private var depth: Int { outer.count }
     private var anchors: [String: (index: Int32, count: Int)] = [:]
     private var anchorNames: [String] = []
     /// Keys seen so far by depth, for mappings too large for a linear duplicate check.
@@ -243,16 +243,15 @@ private struct DocumentBuilder: ~Copyable {
         outer.append(top)
         top = Frame(kind: isMapping ? .mapping : .sequence, collection: nodes.open(isMapping: isMapping, start: start),
                     hasAnchor: rawAnchor != nil)
-        depth += 1
         return true
     }
 
     private mutating func close(_ event: UnsafePointer<yaml_event_t>) -> Bool {
-        guard depth > 0, let collection = top.collection, let enclosing = outer.popLast() else { return true }
+        guard let collection = top.collection else { return true }
         let frame = top
         if frame.hasKeyTable { keyTables[depth] = nil }
+        guard let enclosing = outer.popLast() else { return true }
         top = enclosing
-        depth -= 1
         let index = nodes.close(collection, end: position(event.pointee.end_mark))
         if frame.hasAnchor, let anchor = anchorNames.popLast() { anchors[anchor] = (index, frame.nodeCount) }
         attach(index, count: frame.nodeCount, keyBit: 0)  // a collection is never a key

@@ -93,7 +93,7 @@ public enum DossierSchemaWriter {
         case .enumeration(let values):
             json.open("enum", array: true)
             for value in values { json.string(nil, value) }
-            json.raw(nil, "null")
+            json.null(nil)
             json.close(array: true)
         case .list(let item):
             nullable("array")

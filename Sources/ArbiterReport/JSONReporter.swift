@@ -41,9 +41,9 @@ public struct JSONReporter: Reporter {
     public var separator: String { "," }
 
     public func project(_ project: ProjectResult, context: ReportContext) -> String {
-        var json = JSONWriter(baseDepth: 2)
+        var json = JSONWriter(baseDepth: 2, prefix: "\n    ", capacity: 1 << 16)
         write(project, into: &json, context: context)
-        return "\n    " + json.text
+        return json.text
     }
 
     public func end(_ summary: RunSummary, context: ReportContext) -> String {
@@ -134,7 +134,11 @@ public struct JSONReporter: Reporter {
         }
         json.close(array: true)
         json.open("findings", array: true)
-        for position in pack.reportedOrder { write(pack.findings[position], of: project, into: &json) }
+        // Through a buffer pointer: subscripting the array copied each finding, retaining
+        // every field, before writing it.
+        pack.findings.withUnsafeBufferPointer { findings in
+            for position in pack.reportedOrder { write(findings[position], of: project, into: &json) }
+        }
         json.close(array: true)
         json.close()
     }
@@ -155,7 +159,7 @@ public struct JSONReporter: Reporter {
         for evidence in finding.evidence {
             json.open()
             json.string("path", evidence.path)
-            json.raw("value", Self.encode(evidence.value))
+            json.value("value", evidence.value)
             json.int("line", evidence.range.start.line)
             json.int("column", evidence.range.start.column)
             json.open("sources", array: true)
@@ -173,7 +177,9 @@ public struct JSONReporter: Reporter {
         json.close(array: true)
         json.strings("missing", finding.missing)
         if let fault = finding.fault { json.string("fault", fault) }
-        json.strings("references", finding.references.map(\.id))
+        json.open("references", array: true)
+        for reference in finding.references { json.string(nil, reference.id) }
+        json.close(array: true)
         json.strings("mitigations", finding.mitigations)
         if let waiver = finding.waiver {
             json.open("waiver")
@@ -184,16 +190,5 @@ public struct JSONReporter: Reporter {
             json.close()
         }
         json.close()
-    }
-
-    static func encode(_ value: Value) -> String {
-        switch value {
-        case .null, .unknown: "null"
-        case .bool(let flag): flag ? "true" : "false"
-        case .int(let number): String(number)
-        case .number(let number): JSONWriter.number(number)
-        case .string(let text): JSONWriter.quote(text)
-        case .list(let items): "[" + items.map(encode).joined(separator: ", ") + "]"
-        }
     }
 }

@@ -1,84 +1,82 @@
 import ArbiterCore
 
 /// A small JSON writer with a fixed key order, so reports are byte-stable and keys
-/// appear in the documented order rather than a dictionary's. It appends UTF-8 bytes:
-/// a batch writes tens of megabytes of JSON, and byte appends are far cheaper than
-/// string appends.
-struct JSONWriter {
-    private var bytes: [UInt8] = []
-    private var needsComma: [Bool] = [false]
+/// appear in the documented order rather than a dictionary's.
+///
+/// A JSON audit writes about 30 KB per project in some five thousand small pieces, so
+/// the writer is built for many small appends: its bytes live in memory only it can
+/// reach (it is noncopyable), an append is a capacity check and a copy, and which open
+/// containers already hold an item is one bit each. On a Swift array, every append had
+/// checked uniqueness and called into the runtime; that was a third of a JSON audit.
+struct JSONWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+    /// Bit `n` is set once the container open at depth `n` holds an item, so the next
+    /// item needs a comma first. Depth 0 is the top level.
+    private var itemBits: UInt64 = 0
+    private var depth = 0
     private let pretty: Bool
     /// Extra depth for every line, so a chunk can be written already indented for its
     /// place inside a larger document.
     private let baseDepth: Int
 
-    init(pretty: Bool = true, baseDepth: Int = 0) {
+    /// Report layouts nest a handful of levels; the bit set has room for 64.
+    private static let maximumDepth = 63
+
+    /// `prefix` is written first, as is: a chunk's leading line break and indentation.
+    init(pretty: Bool = true, baseDepth: Int = 0, prefix: StaticString = "", capacity: Int = 8192) {
         self.pretty = pretty
         self.baseDepth = baseDepth
-        bytes.reserveCapacity(8192)
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+        emit(prefix)
     }
 
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    deinit { base.deallocate() }
 
-    private mutating func separator() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        if pretty && needsComma.count > 1 { newline(depth: needsComma.count - 1) }
-        needsComma[needsComma.count - 1] = true
-    }
+    var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
-    /// Padding for indentation: a static string's bytes need no reference counting, so
-    /// a line's indentation is one bulk append.
-    private static let spaces: StaticString = "                                                                                                                                "
-
-    private mutating func newline(depth: Int) {
-        bytes.append(UInt8(ascii: "\n"))
-        var width = 2 * (depth + baseDepth)
-        while width > 0 {
-            let run = min(width, Self.spaces.utf8CodeUnitCount)
-            bytes.append(contentsOf: UnsafeBufferPointer(start: Self.spaces.utf8Start, count: run))
-            width -= run
-        }
-    }
-
-    private mutating func key(_ name: String?) {
-        separator()
-        if let name {
-            Self.appendQuoted(name, to: &bytes)
-            bytes.append(UInt8(ascii: ":"))
-            if pretty { bytes.append(UInt8(ascii: " ")) }
-        }
-    }
+    // MARK: values
 
     mutating func open(_ name: String? = nil, array: Bool = false) {
         key(name)
-        bytes.append(array ? UInt8(ascii: "[") : UInt8(ascii: "{"))
-        needsComma.append(false)
+        append(array ? UInt8(ascii: "[") : UInt8(ascii: "{"))
+        precondition(depth < Self.maximumDepth, "JSON nested deeper than the writer supports")
+        depth += 1
+        itemBits &= ~(1 << UInt64(depth))
     }
 
     mutating func close(array: Bool = false) {
-        let hadItems = needsComma.removeLast()
-        if pretty && hadItems { newline(depth: needsComma.count - 1) }
-        bytes.append(array ? UInt8(ascii: "]") : UInt8(ascii: "}"))
+        let hadItems = itemBits & (1 << UInt64(depth)) != 0
+        depth -= 1
+        if pretty && hadItems { newline(depth: depth) }
+        append(array ? UInt8(ascii: "]") : UInt8(ascii: "}"))
     }
 
     mutating func string(_ name: String?, _ value: String?) {
         key(name)
-        if let value { Self.appendQuoted(value, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+        if let value { appendQuoted(value) } else { emit("null") }
     }
 
     mutating func number(_ name: String?, _ value: Double?) {
         key(name)
-        bytes.append(contentsOf: (value.map(Self.number) ?? "null").utf8)
+        if let value { appendNumber(value) } else { emit("null") }
     }
 
     mutating func int(_ name: String?, _ value: Int) {
         key(name)
-        bytes.append(contentsOf: String(value).utf8)
+        appendInt(value)
     }
 
     mutating func bool(_ name: String?, _ value: Bool) {
         key(name)
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        emit(value ? "true" : "false")
+    }
+
+    mutating func null(_ name: String?) {
+        key(name)
+        emit("null")
     }
 
     mutating func strings(_ name: String?, _ values: [String]) {
@@ -87,59 +85,189 @@ struct JSONWriter {
         close(array: true)
     }
 
-    /// Writes raw, already-encoded JSON as one value.
-    mutating func raw(_ name: String?, _ json: String) {
+    /// A fact's value: scalars as JSON scalars, lists on one line (`[1, 2]`), unknown as null.
+    mutating func value(_ name: String?, _ value: Value) {
         key(name)
-        bytes.append(contentsOf: json.utf8)
+        appendValue(value)
     }
 
-    static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        return Value.format(value)
+    private mutating func appendValue(_ value: Value) {
+        switch value {
+        case .null, .unknown: emit("null")
+        case .bool(let flag): emit(flag ? "true" : "false")
+        case .int(let number): appendInt(number)
+        case .number(let number): appendNumber(number)
+        case .string(let text): appendQuoted(text)
+        case .list(let items):
+            append(UInt8(ascii: "["))
+            for (position, item) in items.enumerated() {
+                if position > 0 { emit(", ") }
+                appendValue(item)
+            }
+            append(UInt8(ascii: "]"))
+        }
     }
 
-    static func quote(_ value: String) -> String {
-        var out: [UInt8] = []
-        appendQuoted(value, to: &out)
-        return String(decoding: out, as: UTF8.self)
+    /// Numbers in `Value.format`'s form; JSON has no infinities or NaN, so those are null.
+    private mutating func appendNumber(_ number: Double) {
+        reserve(DecimalText.maximumLength)
+        if let length = DecimalText.write(number, to: base + count) {
+            count += length
+        } else if number.isFinite {
+            appendText(Value.format(number))
+        } else {
+            emit("null")
+        }
+    }
+
+    private mutating func appendInt(_ number: Int) {
+        reserve(DecimalText.maximumLength)
+        count += DecimalText.write(number, to: base + count)
+    }
+
+    // MARK: layout
+
+    @inline(__always)
+    private mutating func key(_ name: String?) {
+        let bit: UInt64 = 1 << UInt64(depth)
+        if itemBits & bit != 0 { append(UInt8(ascii: ",")) }
+        if pretty && depth > 0 { newline(depth: depth) }
+        itemBits |= bit
+        if let name {
+            appendQuoted(name)
+            append(UInt8(ascii: ":"))
+            if pretty { append(UInt8(ascii: " ")) }
+        }
+    }
+
+    /// Padding for indentation, appended from static memory in one copy per line.
+    private static let spaces: StaticString = "                                                                                                                                "
+
+    @inline(__always)
+    private mutating func newline(depth: Int) {
+        append(UInt8(ascii: "\n"))
+        var width = 2 * (depth + baseDepth)
+        while width > 0 {
+            let run = min(width, Self.spaces.utf8CodeUnitCount)
+            append(Self.spaces.utf8Start, count: run)
+            width -= run
+        }
+    }
+
+    // MARK: bytes
+
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.initialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func append(_ source: UnsafePointer<UInt8>, count length: Int) {
+        reserve(length)
+        // Most pieces are a few bytes (a key, a bracket, an indentation): a loop beats
+        // the call into memcpy for those.
+        if length <= 16 {
+            for offset in 0..<length { base[count + offset] = source[offset] }
+        } else {
+            (base + count).initialize(from: source, count: length)
+        }
+        count += length
+    }
+
+    @inline(__always)
+    private mutating func emit(_ text: StaticString) {
+        append(text.utf8Start, count: text.utf8CodeUnitCount)
+    }
+
+    private mutating func appendText(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0.baseAddress!, count: $0.count) }
     }
 
     /// Appends `value` as a JSON string, escaping quotes, backslashes, control
     /// characters and the two line separators JavaScript treats as line breaks.
-    static func appendQuoted(_ value: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        // Most report text needs no escaping: one scan over contiguous bytes, one bulk
-        // append. (Scanning through the string's UTF-8 view was a sixth of a JSON audit.)
+    private mutating func appendQuoted(_ value: String) {
         var value = value
-        let plain = value.withUTF8 { buffer -> Bool in
-            for byte in buffer where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 {
-                return false
+        value.withUTF8 { bytes in
+            append(UInt8(ascii: "\""))
+            // Most report text needs no escaping: one scan, eight bytes at a time, then one copy.
+            let plain = Self.isPlain(bytes)
+            if plain {
+                if let start = bytes.baseAddress { append(start, count: bytes.count) }
+            } else {
+                appendEscaped(bytes)
             }
-            out.append(contentsOf: buffer)
-            return true
+            append(UInt8(ascii: "\""))
         }
-        if plain {
-            out.append(UInt8(ascii: "\""))
-            return
+    }
+
+    /// True when no byte of `bytes` needs escaping: none below 0x20, no quote, no
+    /// backslash, and no 0xE2 (the lead byte of U+2028 and U+2029). Words of eight bytes
+    /// are tested at once with the zero-byte trick: `(w - 0x01…01) & ~w & 0x80…80` is
+    /// non-zero exactly when some byte of `w` is zero, and likewise for "below n".
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = bytes.baseAddress else { return true }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var position = 0
+        while position + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(start + position).loadUnaligned(as: UInt64.self))
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let separatorLead = word ^ (ones &* 0xE2)
+            var found = (word &- ones &* 0x20) & ~word
+            found |= (quote &- ones) & ~quote
+            found |= (backslash &- ones) & ~backslash
+            found |= (separatorLead &- ones) & ~separatorLead
+            if found & highs != 0 { return false }
+            position += 8
         }
-        var utf8 = Array(value.utf8)[...]
-        while let byte = utf8.popFirst() {
+        while position < bytes.count {
+            let byte = start[position]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 { return false }
+            position += 1
+        }
+        return true
+    }
+
+    private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var position = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
             switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-            case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
-            case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
-            case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+            case UInt8(ascii: "\""): emit("\\\"")
+            case UInt8(ascii: "\\"): emit("\\\\")
+            case UInt8(ascii: "\n"): emit("\\n")
+            case UInt8(ascii: "\r"): emit("\\r")
+            case UInt8(ascii: "\t"): emit("\\t")
             case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            case 0xE2 where utf8.count >= 2 && utf8[utf8.startIndex] == 0x80 && (utf8[utf8.startIndex + 1] == 0xA8 || utf8[utf8.startIndex + 1] == 0xA9):
-                out.append(contentsOf: (utf8[utf8.startIndex + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                utf8 = utf8.dropFirst(2)
+                let hex: StaticString = "0123456789abcdef"
+                emit("\\u00")
+                append(hex.utf8Start[Int(byte >> 4)])
+                append(hex.utf8Start[Int(byte & 0xF)])
+            case 0xE2 where position + 1 < bytes.count && bytes[position] == 0x80 && (bytes[position + 1] == 0xA8 || bytes[position + 1] == 0xA9):
+                emit(bytes[position + 1] == 0xA8 ? "\\u2028" : "\\u2029")
+                position += 2
             default:
-                out.append(byte)
+                append(byte)
             }
         }
-        out.append(UInt8(ascii: "\""))
     }
 }

@@ -41,18 +41,10 @@ public enum Value: Hashable, Sendable {
     /// and stay identical from one run to the next.
     public static func format(_ number: Double) -> String {
         guard number.isFinite else { return number.isNaN ? "nan" : (number < 0 ? "-inf" : "inf") }
-        let scaled = (number * 1000).rounded()
-        if abs(scaled) < 9e15 {
-            let whole = Int(scaled)
-            let sign = whole < 0 ? "-" : ""
-            let magnitude = whole.magnitude
-            let integer = magnitude / 1000
-            var fraction = String(magnitude % 1000)
-            if fraction == "0" { return sign + String(integer) }
-            fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
-            while fraction.hasSuffix("0") { fraction.removeLast() }
-            return "\(sign)\(integer).\(fraction)"
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DecimalText.maximumLength) { buffer in
+            guard let length = DecimalText.write(number, to: buffer.baseAddress!) else { return String(number) }
+            // Up to 15 bytes fit in a string's inline storage, so most need no allocation.
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self)
         }
-        return String(number)
     }
 }

@@ -43,11 +43,6 @@ extension PackResult {
     var firedFindings: [Finding] { reportedFindings.filter { $0.outcome == .fired } }
 }
 
-extension Finding {
-    /// The evidence that best locates the finding: the first fact it read.
-    var primaryEvidence: Evidence? { evidence.first }
-}
-
 extension Double {
     /// One-decimal text for scores: 62.5, 40.0.
     var scoreText: String {

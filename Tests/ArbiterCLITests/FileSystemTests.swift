@@ -72,6 +72,24 @@ struct FileSystemTests {
         #expect(output.stdout.split(separator: "\r\n").dropFirst().count == 6)
     }
 
+    /// Directory records are only as long as their names. Names were once copied out at
+    /// their declared 256 bytes, which read past the end of the listing buffer and
+    /// crashed an audit of the benchmark corpus; `make test-sanitize` runs this under
+    /// AddressSanitizer, where any such read fails at once.
+    @Test func aFolderOfManyNamesOfEveryLengthIsListedCompletely() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let good = try Data(contentsOf: CLIRunner.root.appendingPathComponent("Fixtures/projects/gb-norwich-cctv.yaml"))
+        for index in 0..<1_500 {
+            let name = String(repeating: "n", count: 1 + index % 240) + "-\(index).txt"
+            #expect(FileManager.default.createFile(atPath: root.appendingPathComponent(name).path, contents: nil))
+        }
+        try good.write(to: root.appendingPathComponent(String(repeating: "z", count: 240) + ".yaml"))
+        let output = try CLIRunner.run(["audit", root.path, "--format", "csv", "--as-of", "2026-11-29"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.split(separator: "\r\n").dropFirst().count == 2)
+    }
+
     @Test func aKilledRunLeavesNoPartialReport() throws {
         let root = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -3,7 +3,7 @@
 public struct Evaluator: Sendable {
     public let ruleSet: RuleSet
     public let asOf: CivilDate
-    /// Fact paths by slot, taken out of the schema once rather than per finding.
+    /// Fact paths by slot, taken out of the schema once rather than per dossier.
     private let paths: [String]
 
     public init(ruleSet: RuleSet, asOf: CivilDate) {
@@ -13,10 +13,12 @@ public struct Evaluator: Sendable {
     }
 
     public func evaluate(_ dossier: Dossier) -> ProjectResult {
-        // One context per dossier, reset between rules: no allocation per rule.
+        // One context and one fact sheet per dossier: nothing allocated per rule that
+        // the rule's finding does not keep.
         let context = EvaluationContext(facts: dossier.facts, today: asOf.dayNumber, budget: ruleSet.limits.stepBudget)
+        let sheet = FactSheet(facts: dossier.facts, citedSources: dossier.citedSources, paths: paths)
         let packs = ruleSet.packs.map { pack in
-            Scoring.result(pack: pack, findings: pack.rules.map { evaluate($0, on: dossier, context: context) })
+            Scoring.result(pack: pack, findings: pack.rules.map { evaluate($0, sheet: sheet, context: context) })
         }
         var project = ProjectResult(file: dossier.file, id: dossier.id, name: dossier.name, country: dossier.country,
                                     packs: packs, sources: dossier.sources)
@@ -26,60 +28,54 @@ public struct Evaluator: Sendable {
 
     public func evaluate(_ rule: CompiledRule, on dossier: Dossier) -> Finding {
         let context = EvaluationContext(facts: dossier.facts, today: asOf.dayNumber, budget: ruleSet.limits.stepBudget)
-        return evaluate(rule, on: dossier, context: context)
+        let sheet = FactSheet(facts: dossier.facts, citedSources: dossier.citedSources, paths: paths)
+        return evaluate(rule, sheet: sheet, context: context)
     }
 
-    private func evaluate(_ rule: CompiledRule, on dossier: Dossier, context: EvaluationContext) -> Finding {
+    private func evaluate(_ rule: CompiledRule, sheet: FactSheet, context: EvaluationContext) -> Finding {
         context.reset()
         let value = rule.condition.run(context)
         var outcome: FindingStatus
-        var missingSlots: [Int] = []
+        var missing = MissingFacts()
         var fault = context.fault
         switch value {
         case .bool(true) where fault == nil: outcome = .fired
         case .bool(false) where fault == nil: outcome = .passed
         case .unknown(let mask):
             outcome = .unknown
-            let slots = rule.condition.missingSlots(mask, facts: dossier.facts)
-            missingSlots = rule.reads.filter(slots.contains)
+            for position in rule.reads.indices where mask & rule.conditionBits[position] != 0 && sheet.facts[rule.reads[position]] == nil {
+                missing.insert(position: position)
+            }
         default:
             outcome = .unknown
             fault = fault ?? "the condition did not produce true or false"
         }
         let advisory = rule.enforceFrom.map { asOf < $0 } ?? false
         if outcome == .passed {
-            return Finding(definition: rule, outcome: .passed, contribution: 0, maxContribution: 0, message: "", evidence: [],
-                           missing: [], fault: nil, advisory: advisory, waiver: nil)
+            return Finding(definition: rule, outcome: .passed, contribution: 0, maxContribution: 0, renderedMessage: nil,
+                           sheet: nil, missingFacts: MissingFacts(), fault: nil, advisory: advisory)
         }
 
         var coefficient = 1.0
         var scaleKnown = true
         if let scale = rule.scale {
-            if let number = dossier.facts[scale.slot]?.value.numeric {
+            if let number = sheet.facts[scale.slot]?.value.numeric {
                 coefficient = scale.coefficient(number)
             } else {
                 scaleKnown = false
-                if !missingSlots.contains(scale.slot) { missingSlots.append(scale.slot) }
+                let position = rule.reads.firstIndex(of: scale.slot)
+                if position.map({ !missing.contains(position: $0) }) ?? true { missing.scaleSlot = scale.slot }
             }
         }
         let contribution = outcome == .fired && scaleKnown ? rule.weight * coefficient : 0
         let maxContribution = scaleKnown ? rule.weight * coefficient : rule.weight
 
-        let evidence = rule.reads.compactMap { slot -> Evidence? in
-            guard let fact = dossier.facts[slot] else { return nil }
-            return Evidence(path: paths[slot], value: fact.value, range: fact.range,
-                            sources: dossier.citedSources[slot])
-        }
-        // An unknown finding's message would be mostly "unknown"; its title says more.
-        let message: String
+        var message: String?
         if outcome == .fired {
             context.reset()
             message = rule.message.render(context)
-        } else {
-            message = rule.title
         }
         return Finding(definition: rule, outcome: outcome, contribution: contribution, maxContribution: maxContribution,
-                       message: message, evidence: evidence, missing: missingSlots.map { paths[$0] },
-                       fault: fault, advisory: advisory, waiver: nil)
+                       renderedMessage: message, sheet: sheet, missingFacts: missing, fault: fault, advisory: advisory)
     }
 }

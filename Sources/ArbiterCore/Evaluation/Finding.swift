@@ -1,5 +1,6 @@
 /// The outcome of one rule for one dossier, with everything needed to explain it.
-/// The rule's own texts (title, references, mitigations) are read through `definition`.
+/// The rule's own texts (title, references, mitigations) are read through `definition`;
+/// evidence and missing facts are worked out from the dossier's `FactSheet`.
 public struct Finding: Hashable, Sendable {
     public let definition: CompiledRule
     /// fired, passed or unknown as evaluated; see `status` for the reported value.
@@ -8,17 +9,30 @@ public struct Finding: Hashable, Sendable {
     public var contribution: Double
     /// The most it could add once every missing fact is known.
     public var maxContribution: Double
-    /// The rendered message; empty for passed findings, which reports do not explain.
-    public var message: String
-    /// The facts the rule read that the dossier states; empty for passed findings.
-    public var evidence: [Evidence]
+    /// The rendered message of a fired finding; others use the rule's title.
+    @usableFromInline var renderedMessage: String?
+    /// The dossier's facts; nil for passed findings, which reports do not explain.
+    @usableFromInline let sheet: FactSheet?
     /// Facts that would settle an unknown finding (or its scale).
-    public var missing: [String]
+    @usableFromInline var missingFacts: MissingFacts
     /// Why evaluation could not finish (division by zero, step budget); nil normally.
     public var fault: String?
     /// Before the rule's `enforce_from` date: shown and scored, never fails a gate.
     public var advisory: Bool
     public var waiver: WaiverMark?
+
+    init(definition: CompiledRule, outcome: FindingStatus, contribution: Double, maxContribution: Double,
+         renderedMessage: String?, sheet: FactSheet?, missingFacts: MissingFacts, fault: String?, advisory: Bool) {
+        self.definition = definition
+        self.outcome = outcome
+        self.contribution = contribution
+        self.maxContribution = maxContribution
+        self.renderedMessage = renderedMessage
+        self.sheet = sheet
+        self.missingFacts = missingFacts
+        self.fault = fault
+        self.advisory = advisory
+    }
 
     public var rule: String { definition.id }
     public var title: String { definition.title }
@@ -27,6 +41,39 @@ public struct Finding: Hashable, Sendable {
     public var weight: Double { definition.weight }
     public var references: [Reference] { definition.references }
     public var mitigations: [String] { definition.mitigations }
+
+    /// The rendered message when the rule fired; an unknown finding's message would be
+    /// mostly "unknown", so it shows the rule's title; empty for passed findings.
+    public var message: String {
+        renderedMessage ?? (outcome == .passed ? "" : definition.title)
+    }
+
+    /// The facts the rule read that the dossier states, in the rule's reading order;
+    /// empty for passed findings.
+    public var evidence: [Evidence] {
+        guard let sheet else { return [] }
+        return definition.reads.compactMap { slot in evidence(slot: slot, sheet: sheet) }
+    }
+
+    /// The first fact the rule read that the dossier states, without building the rest.
+    public var primaryEvidence: Evidence? {
+        guard let sheet else { return nil }
+        for slot in definition.reads {
+            if let evidence = evidence(slot: slot, sheet: sheet) { return evidence }
+        }
+        return nil
+    }
+
+    private func evidence(slot: Int, sheet: FactSheet) -> Evidence? {
+        guard let fact = sheet.facts[slot] else { return nil }
+        return Evidence(path: sheet.paths[slot], value: fact.value, range: fact.range, sources: sheet.citedSources[slot])
+    }
+
+    /// Paths of the facts that would settle an unknown finding (or its scale).
+    public var missing: [String] {
+        guard let sheet, !missingFacts.isEmpty else { return [] }
+        return missingFacts.slots(reads: definition.reads).map { sheet.paths[$0] }
+    }
 
     // Inlined so that asking an array element for its status or decidedness reads two
     // or three fields in place; a call copied the whole finding, retaining every field.
@@ -43,5 +90,21 @@ public struct Finding: Hashable, Sendable {
 
     /// Decided: the outcome and its size are both known.
     @inlinable
-    public var isDecided: Bool { outcome == .passed || (outcome == .fired && missing.isEmpty && fault == nil) }
+    public var isDecided: Bool { outcome == .passed || (outcome == .fired && missingFacts.isEmpty && fault == nil) }
+
+    // Equal findings say the same thing: compared on what reports show, not on which
+    // fact sheet object they read it from.
+    public static func == (lhs: Finding, rhs: Finding) -> Bool {
+        lhs.definition == rhs.definition && lhs.outcome == rhs.outcome && lhs.contribution == rhs.contribution
+            && lhs.maxContribution == rhs.maxContribution && lhs.message == rhs.message && lhs.fault == rhs.fault
+            && lhs.advisory == rhs.advisory && lhs.waiver == rhs.waiver && lhs.evidence == rhs.evidence
+            && lhs.missing == rhs.missing
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(definition)
+        hasher.combine(outcome)
+        hasher.combine(contribution)
+        hasher.combine(message)
+    }
 }

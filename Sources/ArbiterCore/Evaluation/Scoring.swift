@@ -25,7 +25,7 @@ public enum Scoring {
                 // `isDecided` spelt out on stored fields: in the `arbiter` build the call
                 // still copied each finding, inlinable or not (callgrind: one copy a rule).
                 let outcome = findings[index].outcome
-                if outcome == .passed || (outcome == .fired && findings[index].missing.isEmpty && findings[index].fault == nil) {
+                if outcome == .passed || (outcome == .fired && findings[index].missingFacts.isEmpty && findings[index].fault == nil) {
                     decided += weight
                 }
                 sums[category].score += findings[index].contribution

@@ -37,6 +37,9 @@ public final class CompiledRule: Sendable, Hashable {
     public let reads: [Int]
     public let fires: [Dossier]
     public let passes: [Dossier]
+    /// For each position in `reads`, the bit an unknown condition result sets when that
+    /// fact is one it lacks; 0 for facts only the scale reads.
+    let conditionBits: [UInt64]
     let condition: Program
     let message: MessageTemplate
 
@@ -64,6 +67,7 @@ public final class CompiledRule: Sendable, Hashable {
         self.passes = passes
         self.condition = condition
         self.message = message
+        conditionBits = reads.map { slot in condition.reads.firstIndex(of: slot).map { 1 << UInt64(min($0, 63)) } ?? 0 }
     }
 
     /// A copy with its reads reordered and its category placed, made once at load.

@@ -104,6 +104,8 @@ final class DossierFinder {
         return enter(root, root: root, realRoot: realPath(root) ?? root)
     }
 
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
     /// Lists a folder and pushes it; a problem if it cannot be listed.
     private func enter(_ folder: String, root: String, realRoot: String) -> Item? {
         guard let real = realPath(folder), visited.insert(real).inserted else { return nil }  // a loop: already walked
@@ -114,9 +116,10 @@ final class DossierFinder {
         defer { closedir(directory) }
         var entries: [(name: String, kind: UInt8)] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // Read in place up to its NUL. A record is only as long as its name:
+            // copying the declared 256-byte `d_name` out of the last record could
+            // read past the end of the directory buffer and fault.
+            let name = String(cString: UnsafeRawPointer(entry).advanced(by: Self.nameOffset).assumingMemoryBound(to: CChar.self))
             if name.hasPrefix(".") { continue }  // hidden entries, and . and ..
             entries.append((name, entry.pointee.d_type))
         }

@@ -1,0 +1,43 @@
+/// The facts an unknown finding lacks, as positions in its rule's `reads`: one bit each
+/// for the first 63, a list for any after that, and the scale's fact when the condition
+/// did not already name it. Nearly every rule reads fewer than 63 facts, so a finding
+/// records what it lacks without allocating.
+public struct MissingFacts: Hashable, Sendable {
+    /// Bit `n` set: `reads[n]` is missing, for `n` below 63.
+    @usableFromInline var firstPositions: UInt64 = 0
+    /// Missing positions from 63 on, in order; nil for nearly every rule.
+    @usableFromInline var laterPositions: [Int]?
+    /// The slot of the rule's scale, listed last, when the scale's fact is missing and
+    /// not already among the positions above.
+    @usableFromInline var scaleSlot: Int?
+
+    static let bitPositions = 63
+
+    @inlinable
+    public var isEmpty: Bool { firstPositions == 0 && laterPositions == nil && scaleSlot == nil }
+
+    mutating func insert(position: Int) {
+        if position < Self.bitPositions {
+            firstPositions |= 1 << UInt64(position)
+        } else {
+            laterPositions = (laterPositions ?? []) + [position]
+        }
+    }
+
+    func contains(position: Int) -> Bool {
+        position < Self.bitPositions ? firstPositions & (1 << UInt64(position)) != 0 : laterPositions?.contains(position) == true
+    }
+
+    /// The missing slots in report order: reads order, then the scale's slot.
+    func slots(reads: [Int]) -> [Int] {
+        var slots: [Int] = []
+        var bits = firstPositions
+        while bits != 0 {
+            slots.append(reads[bits.trailingZeroBitCount])
+            bits &= bits - 1
+        }
+        for position in laterPositions ?? [] { slots.append(reads[position]) }
+        if let scaleSlot { slots.append(scaleSlot) }
+        return slots
+    }
+}

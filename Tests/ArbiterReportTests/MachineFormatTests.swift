@@ -112,6 +112,19 @@ struct MachineFormatTests {
         #expect(rows.dropFirst().allSatisfy { $0.count == CSVReporter.columns.count })
     }
 
+    /// Spreadsheets run a cell that starts with = + - or @; such text gets a quote mark in
+    /// front, while negative numbers stay numbers.
+    @Test func csvKeepsFormulasFromRunning() throws {
+        var built = try ReportFixture.build()
+        built.projects[0].name = "=HYPERLINK(\"https://example.org\")"
+        built.projects[0].id = "-12.5"
+        built.projects[0].file = "@dossier, one.yaml"
+        let text = CSVReporter().render(Array(built.projects.prefix(1)), context: built.context)
+        let row = try #require(text.split(separator: "\r\n").dropFirst().first)
+        #expect(row.hasPrefix("\"'@dossier, one.yaml\",-12.5,\"'=HYPERLINK(\"\"https://example.org\"\")\",sample,"))
+        #expect(Self.parseCSV(text)[1][2] == "'=HYPERLINK(\"https://example.org\")")
+    }
+
     /// A strict RFC 4180 reader.
     static func parseCSV(_ text: String) -> [[String]] {
         var rows: [[String]] = []

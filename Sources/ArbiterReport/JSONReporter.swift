@@ -96,7 +96,7 @@ public struct JSONReporter: Reporter {
         json.string("country", project.country)
         writeScore(project.score, worst: project.worst, band: project.band, worstBand: project.worstBand, into: &json)
         json.open("packs", array: true)
-        for pack in project.packs { write(pack, of: project, into: &json) }
+        for pack in project.packs { write(pack, of: project, into: &json, context: context) }
         json.close(array: true)
         if let gate = project.gate {
             json.open("gate")
@@ -118,7 +118,7 @@ public struct JSONReporter: Reporter {
         json.string("worst_band", worstBand.rawValue)
     }
 
-    private func write(_ pack: PackResult, of project: ProjectResult, into json: inout JSONWriter) {
+    private func write(_ pack: PackResult, of project: ProjectResult, into json: inout JSONWriter, context: ReportContext) {
         json.open()
         json.string("id", pack.pack)
         json.string("version", pack.version)
@@ -134,21 +134,26 @@ public struct JSONReporter: Reporter {
         }
         json.close(array: true)
         json.open("findings", array: true)
+        let packStart = context.findingPieces.start(ofPack: pack.pack)
         // Through a buffer pointer: subscripting the array copied each finding, retaining
         // every field, before writing it.
         pack.findings.withUnsafeBufferPointer { findings in
-            for position in pack.reportedOrder { write(findings[position], of: project, into: &json) }
+            for position in pack.reportedOrder {
+                let pieces = context.findingPieces.pieces(packStart: packStart, position: position, rule: findings[position].definition)
+                write(findings[position], pieces: pieces, of: project, into: &json)
+            }
         }
         json.close(array: true)
         json.close()
     }
 
-    private func write(_ finding: Finding, of project: ProjectResult, into json: inout JSONWriter) {
-        json.open()
-        json.string("rule", finding.rule)
-        json.string("title", finding.title)
-        json.string("category", finding.category)
-        json.string("severity", finding.severity.rawValue)
+    private func write(_ finding: Finding, pieces: JSONFindingPieces.RulePieces?, of project: ProjectResult, into json: inout JSONWriter) {
+        // The rule's own keys come rendered once per run when they fit this place.
+        let openedWithHead = pieces.map { json.open(with: $0.head) } ?? false
+        if !openedWithHead {
+            json.open()
+            Self.writeHead(of: finding.definition, into: &json)
+        }
         json.string("status", finding.status.rawValue)
         json.bool("advisory", finding.advisory)
         json.number("weight", finding.weight)
@@ -177,10 +182,8 @@ public struct JSONReporter: Reporter {
         json.close(array: true)
         json.strings("missing", finding.missing)
         if let fault = finding.fault { json.string("fault", fault) }
-        json.open("references", array: true)
-        for reference in finding.references { json.string(nil, reference.id) }
-        json.close(array: true)
-        json.strings("mitigations", finding.mitigations)
+        let appendedTail = pieces.map { json.append(items: $0.tail) } ?? false
+        if !appendedTail { Self.writeTail(of: finding.definition, into: &json) }
         if let waiver = finding.waiver {
             json.open("waiver")
             json.string("state", waiver.state.rawValue)
@@ -190,5 +193,21 @@ public struct JSONReporter: Reporter {
             json.close()
         }
         json.close()
+    }
+
+    /// A finding's first keys, which depend only on its rule.
+    static func writeHead(of rule: CompiledRule, into json: inout JSONWriter) {
+        json.string("rule", rule.id)
+        json.string("title", rule.title)
+        json.string("category", rule.category)
+        json.string("severity", rule.severity.rawValue)
+    }
+
+    /// A finding's references and mitigations, which depend only on its rule.
+    static func writeTail(of rule: CompiledRule, into json: inout JSONWriter) {
+        json.open("references", array: true)
+        for reference in rule.references { json.string(nil, reference.id) }
+        json.close(array: true)
+        json.strings("mitigations", rule.mitigations)
     }
 }

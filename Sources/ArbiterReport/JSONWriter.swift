@@ -37,6 +37,52 @@ struct JSONWriter: ~Copyable {
 
     var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
+    // MARK: pieces
+
+    /// Bytes rendered once and spliced into many documents, with the nesting they were
+    /// rendered at: the parts of a finding that depend only on its rule are the same
+    /// for every project.
+    struct Piece: Sendable {
+        let bytes: [UInt8]
+        let depth: Int
+        let baseDepth: Int
+    }
+
+    /// Renders a piece as `body` would write it inside `depth` open containers, the
+    /// innermost already holding an item when `afterItem` is set. A piece that opens an
+    /// object starts with `opening`.
+    static func piece(depth: Int, baseDepth: Int, afterItem: Bool, opening: StaticString = "",
+                      _ body: (inout JSONWriter) -> Void) -> Piece {
+        var writer = JSONWriter(baseDepth: baseDepth, prefix: opening, capacity: 256)
+        writer.depth = depth
+        if afterItem { writer.itemBits |= 1 << UInt64(depth) }
+        body(&writer)
+        precondition(writer.depth == depth, "a piece must close what it opens")
+        return Piece(bytes: Array(UnsafeBufferPointer(start: writer.base, count: writer.count)), depth: depth, baseDepth: baseDepth)
+    }
+
+    /// Opens an object whose first items are `head` (rendered with `opening: "{"`).
+    /// False, writing nothing, when the piece was rendered for another place.
+    mutating func open(with head: Piece) -> Bool {
+        guard head.depth == depth + 1, head.baseDepth == baseDepth else { return false }
+        key(nil)
+        head.bytes.withUnsafeBufferPointer { append($0.baseAddress!, count: $0.count) }
+        depth += 1
+        itemBits |= 1 << UInt64(depth)
+        return true
+    }
+
+    /// Continues the open container with `items` (rendered with `afterItem: true`).
+    /// False, writing nothing, when the piece was rendered for another place or the
+    /// container holds nothing yet.
+    mutating func append(items: Piece) -> Bool {
+        guard items.depth == depth, items.baseDepth == baseDepth, itemBits & (1 << UInt64(depth)) != 0 else { return false }
+        items.bytes.withUnsafeBufferPointer { bytes in
+            if let start = bytes.baseAddress { append(start, count: bytes.count) }
+        }
+        return true
+    }
+
     // MARK: values
 
     mutating func open(_ name: String? = nil, array: Bool = false) {

@@ -1,5 +1,6 @@
 @testable import ArbiterReport
 import ArbiterCore
+import ArbiterYAML
 import Foundation
 import Testing
 
@@ -64,5 +65,36 @@ struct JSONWriterTests {
         let decoded = try #require(try JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? [String])
         #expect(decoded.count == 2_000)
         #expect(decoded.last == "item 1999")
+    }
+}
+
+/// Rule-only parts of findings are rendered once and spliced in; where they do not fit,
+/// findings are written key by key, and both ways give the same bytes.
+struct JSONPieceTests {
+    @Test func aPieceIsSplicedOnlyWhereItWasRenderedFor() {
+        let head = JSONWriter.piece(depth: 2, baseDepth: 0, afterItem: false, opening: "{") { $0.string("rule", "R-1") }
+        let tail = JSONWriter.piece(depth: 2, baseDepth: 0, afterItem: true) { $0.strings("mitigations", ["m"]) }
+        var json = JSONWriter()
+        // Results are taken out first: `#expect` cannot call into a noncopyable writer.
+        let headAtTop = json.open(with: head)
+        json.open(array: true)
+        let tailInEmptyArray = json.append(items: tail)
+        let headInArray = json.open(with: head)
+        json.bool("advisory", false)
+        let tailAfterItem = json.append(items: tail)
+        #expect(!headAtTop && !tailInEmptyArray && headInArray && tailAfterItem)
+        json.close()
+        json.close(array: true)
+        #expect(json.text == "[\n  {\n    \"rule\": \"R-1\",\n    \"advisory\": false,\n    \"mitigations\": [\n      \"m\"\n    ]\n  }\n]")
+    }
+
+    @Test func findingsWrittenWithoutPiecesMatchThoseWrittenWithThem() throws {
+        let built = try ReportFixture.build()
+        let withPieces = JSONReporter().render(built.projects, errors: built.errors, waivers: built.waivers, context: built.context)
+        // The same pack compiled again: its rules are other objects, so no piece fits.
+        let again = try RuleSetLoader().load([("Fixtures/packs/sample.yaml", try ReportFixture.bytes("Fixtures/packs/sample.yaml"))]).get()
+        let otherContext = ReportContext(toolVersion: "0.1.0", asOf: built.context.asOf, packs: again.packs, gated: true)
+        let keyByKey = JSONReporter().render(built.projects, errors: built.errors, waivers: built.waivers, context: otherContext)
+        #expect(keyByKey == withPieces)
     }
 }

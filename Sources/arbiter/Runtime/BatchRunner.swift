@@ -195,7 +195,9 @@ final class BatchRunner: @unchecked Sendable {
         }
         for waiver in outcome.matchedWaivers { matchCounts[waiver, default: 0] += 1 }
         for (index, sink) in sinks.enumerated() where !outcome.chunks[index].isEmpty {
-            sink.output.write((wroteItem[index] ? sink.reporter.separator : "") + outcome.chunks[index])
+            // Written one after the other: joining them first copied every chunk again.
+            if wroteItem[index] { sink.output.write(sink.reporter.separator) }
+            sink.output.write(outcome.chunks[index])
             wroteItem[index] = true
         }
         if settings.progress, let total {

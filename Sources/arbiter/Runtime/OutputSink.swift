@@ -35,15 +35,33 @@ final class OutputSink {
         Self.lock.withLock { _ = Self.pendingTemporaries.insert(temporary) }
     }
 
+    /// Small pieces are gathered into one write; a large one (a JSON project is tens of
+    /// kilobytes) goes out straight from the string's own bytes, since copying it into
+    /// the buffer first cost as much as building it.
     func write(_ text: String) {
+        var text = text
+        if text.utf8.count >= Self.directWriteSize {
+            flush()
+            text.withUTF8 { writeAll($0) }
+            return
+        }
         buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
+        if buffer.count >= Self.bufferSize { flush() }
     }
 
+    private static let bufferSize = 1 << 16
+    private static let directWriteSize = 1 << 14
+
     private func flush() {
+        buffer.withUnsafeBufferPointer { writeAll($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress else { return }
         var offset = 0
-        while offset < buffer.count, failed == nil {
-            let written = buffer.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+        while offset < bytes.count, failed == nil {
+            let written = Foundation.write(descriptor, start + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 failed = String(cString: strerror(errno))
@@ -51,7 +69,6 @@ final class OutputSink {
                 offset += written
             }
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Flushes, then renames the temporary file into place.

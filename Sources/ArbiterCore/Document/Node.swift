@@ -34,6 +34,11 @@ public struct Node: Sendable {
 
         /// Whether the key is `name`, without making a string of the key.
         public func hasKey(_ name: String) -> Bool { store.string(at: keyIndex, equals: name) }
+
+        /// Calls `body` with the key's UTF-8 bytes where they are stored.
+        public func withKeyBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            body(store.bytes(at: keyIndex))
+        }
     }
 
     /// The items of a sequence, in order.

@@ -57,8 +57,13 @@ public final class NodeStore: @unchecked Sendable {
     }
 
     func string(at index: Int32) -> String {
+        String(decoding: bytes(at: index), as: UTF8.self)
+    }
+
+    /// The text of a scalar record, valid while the store is alive.
+    func bytes(at index: Int32) -> UnsafeBufferPointer<UInt8> {
         let record = records[Int(index)]
-        return String(decoding: text.run(from: Int(record.payload), length: Int(record.count)), as: UTF8.self)
+        return text.run(from: Int(record.payload), length: Int(record.count))
     }
 
     /// Compares a string record with `other` byte by byte, without making a `String`.

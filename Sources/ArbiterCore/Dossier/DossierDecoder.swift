@@ -4,7 +4,7 @@
 /// unknown keys (with a suggestion), wrong types, values out of range or outside an
 /// enum, malformed dates and country codes, and citations that point nowhere.
 public struct DossierDecoder: Sendable {
-    public static let reservedKeys = ["id", "name", "country", "description", "notes", "tags", "sources", "citations"]
+    public static let reservedKeys = ReservedKey.allCases.map(\.rawValue)
 
     public let schema: InputSchema
 
@@ -45,20 +45,24 @@ public struct DossierDecoder: Sendable {
         var seenIdentity: (id: String?, name: String?) = (nil, nil)
 
         for entry in entries {
-            let key = entry.key
-            if Self.isExtension(key) { continue }
-            switch requireIdentity ? key : "" {
-            case "id":
+            var isExtension = false
+            let reserved = entry.withKeyBytes { key -> ReservedKey? in
+                isExtension = Self.isExtension(key)
+                return requireIdentity && !isExtension ? Self.reservedKeyTable.value(for: key) : nil
+            }
+            if isExtension { continue }
+            switch reserved {
+            case .id?:
                 seenIdentity.id = identifier(entry, into: &problems)
                 continue
-            case "name":
+            case .name?:
                 seenIdentity.name = text(entry, into: &problems)
                 if entry.value.isNull || seenIdentity.name?.isEmpty == true {
                     problems.error("missing-field", "'name' must not be empty", at: entry.value.range,
                                    notes: [.hint("give the project's name, such as `Safe City, Belgrade`")])
                 }
                 continue
-            case "country":
+            case .country?:
                 if let code = text(entry, into: &problems) {
                     if CountryCode.isValid(code) {
                         state.country = code
@@ -68,33 +72,33 @@ public struct DossierDecoder: Sendable {
                     }
                 }
                 continue
-            case "description":
+            case .description?:
                 state.description = text(entry, into: &problems)?.trimmed
                 continue
-            case "notes":
+            case .notes?:
                 _ = text(entry, into: &problems)
                 continue
-            case "tags":
+            case .tags?:
                 state.tags = strings(entry, into: &problems)
                 continue
-            case "sources":
+            case .sources?:
                 state.sources = sources(entry.value, into: &problems)
                 continue
-            case "citations":
+            case .citations?:
                 state.citationsNode = entry
                 continue
-            default:
+            case nil:
                 break
             }
             field(entry, group: 0, into: &state, problems: &problems)
         }
 
         if requireIdentity {
-            if seenIdentity.id == nil && !entries.contains(where: { $0.key == "id" }) {
+            if seenIdentity.id == nil && !entries.contains(where: { $0.hasKey("id") }) {
                 problems.error("missing-field", "a dossier needs an 'id'", at: SourceRange(at: root.range.start),
                                notes: [.hint("add a line such as `id: rs-belgrade-safe-city`")])
             }
-            if seenIdentity.name == nil && !entries.contains(where: { $0.key == "name" }) {
+            if seenIdentity.name == nil && !entries.contains(where: { $0.hasKey("name") }) {
                 problems.error("missing-field", "a dossier needs a 'name'", at: SourceRange(at: root.range.start),
                                notes: [.hint("add a line such as `name: Safe City, Belgrade`")])
             }
@@ -103,8 +107,19 @@ public struct DossierDecoder: Sendable {
         return Dossier(file: file, id: seenIdentity.id ?? label, name: seenIdentity.name ?? label,
                        country: state.country, description: state.description, tags: state.tags,
                        sources: state.sources, facts: state.facts, citedSources: cited, range: root.range,
-                       idRange: entries.first { $0.key == "id" }?.value.range ?? SourceRange(at: root.range.start))
+                       idRange: entries.first { $0.hasKey("id") }?.value.range ?? SourceRange(at: root.range.start))
     }
+
+    /// The top-level keys of a dossier that are not facts of a pack.
+    private enum ReservedKey: String, CaseIterable, Sendable {
+        case id, name, country, description, notes, tags, sources, citations
+    }
+
+    private static let reservedKeyTable: ByteKeyTable<ReservedKey> = {
+        var table = ByteKeyTable<ReservedKey>()
+        for key in ReservedKey.allCases { table.set(key.rawValue, to: key) }
+        return table
+    }()
 
     private struct State {
         var facts: [Fact?]
@@ -122,7 +137,7 @@ public struct DossierDecoder: Sendable {
     // MARK: facts
 
     private func field(_ entry: Node.Entry, group: Int, into state: inout State, problems: inout DiagnosticCollector) {
-        switch schema.member(entry.key, in: group) {
+        switch entry.withKeyBytes({ schema.member($0, in: group) }) {
         case .fact(let slot)?:
             // Fields are read from the schema where needed: copying the whole declaration
             // retained half a dozen strings for every fact of every dossier.
@@ -138,7 +153,7 @@ public struct DossierDecoder: Sendable {
                                notes: [.hint("facts under it: \(schema.names(under: path).joined(separator: ", "))")])
                 return
             }
-            for nested in children where !Self.isExtension(nested.key) {
+            for nested in children where !nested.withKeyBytes(Self.isExtension) {
                 field(nested, group: child, into: &state, problems: &problems)
             }
         case nil:
@@ -146,10 +161,9 @@ public struct DossierDecoder: Sendable {
         }
     }
 
-    /// Keys starting with `x-` are the analyst's own and ignored. Checked on bytes:
-    /// `hasPrefix` compares by characters, for every key of every dossier.
-    private static func isExtension(_ key: String) -> Bool {
-        key.utf8.starts(with: "x-".utf8)
+    /// Keys starting with `x-` are the analyst's own and ignored.
+    private static func isExtension(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        key.count >= 2 && key[0] == UInt8(ascii: "x") && key[1] == UInt8(ascii: "-")
     }
 
     private func unknownField(_ entry: Node.Entry, group: String, into problems: inout DiagnosticCollector) {

@@ -15,8 +15,9 @@ public struct InputSchema: Sendable {
         case group(Int)
     }
 
-    /// Members of each group by group id; id 0 is the top level.
-    private var members: [[String: Member]] = [[:]]
+    /// Members of each group by group id; id 0 is the top level. Looked up by a key's
+    /// bytes, so decoding makes no string for the keys it reads.
+    private var members: [ByteKeyTable<Member>] = [ByteKeyTable()]
     private var groupPaths: [String] = [""]
 
     public init() {}
@@ -75,14 +76,14 @@ public struct InputSchema: Sendable {
         let names = declaration.path.split(separator: ".").map(String.init)
         for (depth, name) in names.enumerated() {
             if depth == names.count - 1 {
-                members[group][name] = .fact(declarations.count)
-            } else if case .group(let id)? = members[group][name] {
+                members[group].set(name, to: .fact(declarations.count))
+            } else if case .group(let id)? = members[group].value(for: name) {
                 group = id
             } else {
                 let id = members.count
-                members.append([:])
+                members.append(ByteKeyTable())
                 groupPaths.append(names[...depth].joined(separator: "."))
-                members[group][name] = .group(id)
+                members[group].set(name, to: .group(id))
                 group = id
             }
         }
@@ -111,7 +112,10 @@ public struct InputSchema: Sendable {
 
     public var count: Int { declarations.count }
 
-    public func member(_ name: String, in group: Int) -> Member? { members[group][name] }
+    public func member(_ name: String, in group: Int) -> Member? { members[group].value(for: name) }
+
+    /// The member a key names, given the key's UTF-8 bytes.
+    public func member(_ key: UnsafeBufferPointer<UInt8>, in group: Int) -> Member? { members[group].value(for: key) }
 
     /// The dotted path of a group id, for messages.
     public func path(ofGroup group: Int) -> String { groupPaths[group] }

@@ -45,6 +45,8 @@ public struct Program: Sendable {
         case .literal(let value):
             return { _ in value }
         case .list(let items):
+            // A list of literals (`x in ["a", "b"]`) is built once, not for every dossier.
+            if let constant = constantList(items) { return { _ in constant } }
             let thunks = items.map(compile)
             return { context in
                 var values: [Value] = []
@@ -95,8 +97,20 @@ public struct Program: Sendable {
             return logical(compile(lhs), compile(rhs), decisive: false)
         case .or(let lhs, let rhs):
             return logical(compile(lhs), compile(rhs), decisive: true)
+        case .compare(let op, let lhs, .literal(let constant)):
+            // The usual shape, `fact op literal`: the literal is held, not fetched by a call.
+            let left = compile(lhs)
+            return { context in
+                guard context.step() else { return .unknown(0) }
+                return compare(op, left(context), constant)
+            }
         case .compare(let op, let lhs, let rhs):
-            return comparison(op, compile(lhs), compile(rhs))
+            let left = compile(lhs)
+            let right = compile(rhs)
+            return { context in
+                guard context.step() else { return .unknown(0) }
+                return compare(op, left(context), right(context))
+            }
         case .isNull(let operand):
             let inner = compile(operand)
             return { context in
@@ -104,6 +118,14 @@ public struct Program: Sendable {
                 case .unknown, .null: .bool(true)
                 default: .bool(false)
                 }
+            }
+        case .contains(let element, .list(let items)) where constantList(items) != nil:
+            guard case .list(let values)? = constantList(items) else { preconditionFailure("checked by the pattern") }
+            let needle = compile(element)
+            return { context in
+                let value = needle(context)
+                if case .unknown = value { return value }
+                return .bool(values.contains { equal($0, value) })
             }
         case .contains(let element, let list):
             let needle = compile(element)
@@ -206,33 +228,47 @@ public struct Program: Sendable {
         }
     }
 
+    /// Equality as comparisons and `in` define it: numbers by value (`1 == 1.0`),
+    /// anything else only with a value of the same kind.
     static func equal(_ lhs: Value, _ rhs: Value) -> Bool {
         if let a = lhs.numeric, let b = rhs.numeric { return a == b }
         return lhs == rhs
     }
 
-    private static func comparison(_ op: Syntax.BinaryOperator, _ lhs: @escaping Thunk, _ rhs: @escaping Thunk) -> Thunk {
-        return { context in
-            guard context.step() else { return .unknown(0) }
-            let left = lhs(context)
-            let right = rhs(context)
-            if let missing = unknownSlots(left, right) { return .unknown(missing) }
-            let order: Int?
-            if let a = left.numeric, let b = right.numeric {
-                order = a < b ? -1 : (a > b ? 1 : (a == b ? 0 : nil))
-            } else if case .string(let a) = left, case .string(let b) = right {
-                order = a < b ? -1 : (a > b ? 1 : 0)
-            } else {
-                order = left == right ? 0 : nil
-            }
-            switch op {
-            case .equal: return .bool(order == 0)
-            case .notEqual: return .bool(order != 0)
-            case .less: return order.map { .bool($0 < 0) } ?? .bool(false)
-            case .lessEqual: return order.map { .bool($0 <= 0) } ?? .bool(false)
-            case .greater: return order.map { .bool($0 > 0) } ?? .bool(false)
-            default: return order.map { .bool($0 >= 0) } ?? .bool(false)
-            }
+    /// `items` as one list value when every item is a literal.
+    private static func constantList(_ items: [TypedExpression]) -> Value? {
+        var values: [Value] = []
+        values.reserveCapacity(items.count)
+        for item in items {
+            guard case .literal(let value) = item else { return nil }
+            values.append(value)
+        }
+        return .list(values)
+    }
+
+    /// Compares two evaluated operands: numbers by value, text by code points, anything
+    /// else only for (in)equality; an unknown operand makes the result unknown.
+    private static func compare(_ op: Syntax.BinaryOperator, _ left: Value, _ right: Value) -> Value {
+        if let missing = unknownSlots(left, right) { return .unknown(missing) }
+        // Equality needs one comparison; ordering text both ways first had cost two.
+        switch op {
+        case .equal: return .bool(equal(left, right))
+        case .notEqual: return .bool(!equal(left, right))
+        default: break
+        }
+        let order: Int?
+        if let a = left.numeric, let b = right.numeric {
+            order = a < b ? -1 : (a > b ? 1 : (a == b ? 0 : nil))
+        } else if case .string(let a) = left, case .string(let b) = right {
+            order = a < b ? -1 : (a > b ? 1 : 0)
+        } else {
+            order = left == right ? 0 : nil
+        }
+        switch op {
+        case .less: return order.map { .bool($0 < 0) } ?? .bool(false)
+        case .lessEqual: return order.map { .bool($0 <= 0) } ?? .bool(false)
+        case .greater: return order.map { .bool($0 > 0) } ?? .bool(false)
+        default: return order.map { .bool($0 >= 0) } ?? .bool(false)
         }
     }
 

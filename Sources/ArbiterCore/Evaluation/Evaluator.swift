@@ -16,7 +16,8 @@ public struct Evaluator: Sendable {
         // One context and one fact sheet per dossier: nothing allocated per rule that
         // the rule's finding does not keep.
         let context = EvaluationContext(facts: dossier.facts, today: asOf.dayNumber, budget: ruleSet.limits.stepBudget)
-        let sheet = FactSheet(facts: dossier.facts, citedSources: dossier.citedSources, paths: paths)
+        let sheet = FactSheet(facts: dossier.facts, citedSources: dossier.citedSources, paths: paths, today: asOf,
+                              stepBudget: ruleSet.limits.stepBudget)
         let packs = ruleSet.packs.map { pack in
             Scoring.result(pack: pack, findings: pack.rules.map { evaluate($0, sheet: sheet, context: context) })
         }
@@ -28,7 +29,8 @@ public struct Evaluator: Sendable {
 
     public func evaluate(_ rule: CompiledRule, on dossier: Dossier) -> Finding {
         let context = EvaluationContext(facts: dossier.facts, today: asOf.dayNumber, budget: ruleSet.limits.stepBudget)
-        let sheet = FactSheet(facts: dossier.facts, citedSources: dossier.citedSources, paths: paths)
+        let sheet = FactSheet(facts: dossier.facts, citedSources: dossier.citedSources, paths: paths, today: asOf,
+                              stepBudget: ruleSet.limits.stepBudget)
         return evaluate(rule, sheet: sheet, context: context)
     }
 
@@ -52,8 +54,8 @@ public struct Evaluator: Sendable {
         }
         let advisory = rule.enforceFrom.map { asOf < $0 } ?? false
         if outcome == .passed {
-            return Finding(definition: rule, outcome: .passed, contribution: 0, maxContribution: 0, renderedMessage: nil,
-                           sheet: nil, missingFacts: MissingFacts(), fault: nil, advisory: advisory)
+            return Finding(definition: rule, outcome: .passed, contribution: 0, maxContribution: 0, sheet: nil,
+                           missingFacts: MissingFacts(), fault: nil, advisory: advisory)
         }
 
         var coefficient = 1.0
@@ -70,12 +72,7 @@ public struct Evaluator: Sendable {
         let contribution = outcome == .fired && scaleKnown ? rule.weight * coefficient : 0
         let maxContribution = scaleKnown ? rule.weight * coefficient : rule.weight
 
-        var message: String?
-        if outcome == .fired {
-            context.reset()
-            message = rule.message.render(context)
-        }
         return Finding(definition: rule, outcome: outcome, contribution: contribution, maxContribution: maxContribution,
-                       renderedMessage: message, sheet: sheet, missingFacts: missing, fault: fault, advisory: advisory)
+                       sheet: sheet, missingFacts: missing, fault: fault, advisory: advisory)
     }
 }

@@ -1,9 +1,9 @@
 /// One dossier's facts as its findings read them, shared by all of that dossier's
 /// findings.
 ///
-/// A finding's evidence and missing paths follow from its rule's reads and these
+/// A finding's evidence, missing paths and message follow from its rule and these
 /// facts, so findings keep one reference to the sheet and work them out when a report
-/// asks. Storing them had cost two arrays and a dozen retains per finding, created and
+/// asks: a CSV row or a gate needs none of them. Storing them had cost two arrays and a dozen retains per finding, created and
 /// freed again for nearly every rule of every dossier in a batch.
 public final class FactSheet: Sendable {
     /// Facts by schema slot; nil where the dossier does not state one.
@@ -12,10 +12,15 @@ public final class FactSheet: Sendable {
     public let citedSources: [[String]]
     /// Fact paths by slot.
     public let paths: [String]
+    /// The evaluation date and step budget, for rendering messages when asked.
+    let today: Int
+    let stepBudget: Int
 
-    public init(facts: [Fact?], citedSources: [[String]], paths: [String]) {
+    public init(facts: [Fact?], citedSources: [[String]], paths: [String], today: CivilDate, stepBudget: Int) {
         self.facts = facts
         self.citedSources = citedSources
         self.paths = paths
+        self.today = today.dayNumber
+        self.stepBudget = stepBudget
     }
 }

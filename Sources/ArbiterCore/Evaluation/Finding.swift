@@ -9,8 +9,6 @@ public struct Finding: Hashable, Sendable {
     public var contribution: Double
     /// The most it could add once every missing fact is known.
     public var maxContribution: Double
-    /// The rendered message of a fired finding; others use the rule's title.
-    @usableFromInline var renderedMessage: String?
     /// The dossier's facts; nil for passed findings, which reports do not explain.
     @usableFromInline let sheet: FactSheet?
     /// Facts that would settle an unknown finding (or its scale).
@@ -22,12 +20,11 @@ public struct Finding: Hashable, Sendable {
     public var waiver: WaiverMark?
 
     init(definition: CompiledRule, outcome: FindingStatus, contribution: Double, maxContribution: Double,
-         renderedMessage: String?, sheet: FactSheet?, missingFacts: MissingFacts, fault: String?, advisory: Bool) {
+         sheet: FactSheet?, missingFacts: MissingFacts, fault: String?, advisory: Bool) {
         self.definition = definition
         self.outcome = outcome
         self.contribution = contribution
         self.maxContribution = maxContribution
-        self.renderedMessage = renderedMessage
         self.sheet = sheet
         self.missingFacts = missingFacts
         self.fault = fault
@@ -42,10 +39,18 @@ public struct Finding: Hashable, Sendable {
     public var references: [Reference] { definition.references }
     public var mitigations: [String] { definition.mitigations }
 
-    /// The rendered message when the rule fired; an unknown finding's message would be
-    /// mostly "unknown", so it shows the rule's title; empty for passed findings.
+    /// The rule's message rendered with the dossier's facts when the rule fired; an
+    /// unknown finding's message would be mostly "unknown", so it shows the rule's
+    /// title; empty for passed findings.
     public var message: String {
-        renderedMessage ?? (outcome == .passed ? "" : definition.title)
+        switch outcome {
+        case .passed: return ""
+        case .fired:
+            guard let sheet else { return definition.title }
+            let context = EvaluationContext(facts: sheet.facts, today: sheet.today, budget: sheet.stepBudget)
+            return definition.message.render(context)
+        case .unknown, .waived: return definition.title
+        }
     }
 
     /// The facts the rule read that the dossier states, in the rule's reading order;

@@ -29,8 +29,8 @@ public enum DossierSchemaWriter {
         json.string("type", "object")
         json.strings("required", ["id"])
         json.open("properties")
-        for key in ["id", "title", "url", "publisher", "note"] { json.open(key); json.string("type", "string"); json.close() }
-        for key in ["date", "accessed"] { json.open(key); json.string("type", "string"); json.string("format", "date"); json.close() }
+        for key in ["id", "title", "url", "publisher", "note"] { json.open(key: key); json.string("type", "string"); json.close() }
+        for key in ["date", "accessed"] { json.open(key: key); json.string("type", "string"); json.string("format", "date"); json.close() }
         json.close()
         json.bool("additionalProperties", false)
         json.close()
@@ -63,7 +63,7 @@ public enum DossierSchemaWriter {
     }
 
     private static func write(_ group: Group, name: String, into json: inout JSONWriter) {
-        json.open(name)
+        json.open(key: name)
         if let declaration = group.declaration {
             let unit = declaration.unit.map { " (\($0))" } ?? ""
             json.string("description", declaration.doc + unit)

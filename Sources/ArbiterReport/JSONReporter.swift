@@ -25,7 +25,7 @@ public struct JSONReporter: Reporter {
             json.open("references")
             var seen: Set<String> = []
             for reference in pack.rules.flatMap(\.references) where seen.insert(reference.id).inserted {
-                json.open(reference.id)
+                json.open(key: reference.id)
                 json.string("title", reference.title)
                 json.string("url", reference.url)
                 json.close()
@@ -77,7 +77,7 @@ public struct JSONReporter: Reporter {
         json.int("projects", summary.projectCount)
         json.int("errors", summary.errors.filter { $0.severity == .error }.count)
         json.open("bands")
-        for band in Band.allCases { json.int(band.rawValue, summary.bandCounts[band, default: 0]) }
+        for band in Band.allCases { json.int(key: band.rawValue, summary.bandCounts[band, default: 0]) }
         json.close()
         if context.gated { json.int("gate_failures", summary.gateFailures) }
         json.close()

@@ -85,8 +85,18 @@ struct JSONWriter: ~Copyable {
 
     // MARK: values
 
-    mutating func open(_ name: String? = nil, array: Bool = false) {
+    mutating func open(_ name: StaticString? = nil, array: Bool = false) {
         key(name)
+        openContainer(array: array)
+    }
+
+    /// Opens a container under a key that is not known until run time.
+    mutating func open(key name: String, array: Bool = false) {
+        key(text: name)
+        openContainer(array: array)
+    }
+
+    private mutating func openContainer(array: Bool) {
         append(array ? UInt8(ascii: "[") : UInt8(ascii: "{"))
         precondition(depth < Self.maximumDepth, "JSON nested deeper than the writer supports")
         depth += 1
@@ -100,39 +110,44 @@ struct JSONWriter: ~Copyable {
         append(array ? UInt8(ascii: "]") : UInt8(ascii: "}"))
     }
 
-    mutating func string(_ name: String?, _ value: String?) {
+    mutating func string(_ name: StaticString?, _ value: String?) {
         key(name)
         if let value { appendQuoted(value) } else { emit("null") }
     }
 
-    mutating func number(_ name: String?, _ value: Double?) {
+    mutating func number(_ name: StaticString?, _ value: Double?) {
         key(name)
         if let value { appendNumber(value) } else { emit("null") }
     }
 
-    mutating func int(_ name: String?, _ value: Int) {
+    mutating func int(_ name: StaticString?, _ value: Int) {
         key(name)
         appendInt(value)
     }
 
-    mutating func bool(_ name: String?, _ value: Bool) {
+    mutating func int(key name: String, _ value: Int) {
+        key(text: name)
+        appendInt(value)
+    }
+
+    mutating func bool(_ name: StaticString?, _ value: Bool) {
         key(name)
         emit(value ? "true" : "false")
     }
 
-    mutating func null(_ name: String?) {
+    mutating func null(_ name: StaticString?) {
         key(name)
         emit("null")
     }
 
-    mutating func strings(_ name: String?, _ values: [String]) {
+    mutating func strings(_ name: StaticString?, _ values: [String]) {
         open(name, array: true)
         for value in values { string(nil, value) }
         close(array: true)
     }
 
     /// A fact's value: scalars as JSON scalars, lists on one line (`[1, 2]`), unknown as null.
-    mutating func value(_ name: String?, _ value: Value) {
+    mutating func value(_ name: StaticString?, _ value: Value) {
         key(name)
         appendValue(value)
     }
@@ -173,17 +188,30 @@ struct JSONWriter: ~Copyable {
 
     // MARK: layout
 
+    /// Keys are string literals, written as they are: they never need escaping.
     @inline(__always)
-    private mutating func key(_ name: String?) {
+    private mutating func key(_ name: StaticString?) {
+        separator()
+        if let name {
+            assert(Self.isPlain(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)), "a key needing escapes")
+            append(UInt8(ascii: "\""))
+            emit(name)
+            emit(pretty ? "\": " : "\":")
+        }
+    }
+
+    private mutating func key(text name: String) {
+        separator()
+        appendQuoted(name)
+        emit(pretty ? ": " : ":")
+    }
+
+    @inline(__always)
+    private mutating func separator() {
         let bit: UInt64 = 1 << UInt64(depth)
         if itemBits & bit != 0 { append(UInt8(ascii: ",")) }
         if pretty && depth > 0 { newline(depth: depth) }
         itemBits |= bit
-        if let name {
-            appendQuoted(name)
-            append(UInt8(ascii: ":"))
-            if pretty { append(UInt8(ascii: " ")) }
-        }
     }
 
     /// Padding for indentation, appended from static memory in one copy per line.

@@ -19,18 +19,6 @@ public struct Finding: Hashable, Sendable {
     public var advisory: Bool
     public var waiver: WaiverMark?
 
-    init(definition: CompiledRule, outcome: FindingStatus, contribution: Double, maxContribution: Double,
-         sheet: FactSheet?, missingFacts: MissingFacts, fault: String?, advisory: Bool) {
-        self.definition = definition
-        self.outcome = outcome
-        self.contribution = contribution
-        self.maxContribution = maxContribution
-        self.sheet = sheet
-        self.missingFacts = missingFacts
-        self.fault = fault
-        self.advisory = advisory
-    }
-
     public var rule: String { definition.id }
     public var title: String { definition.title }
     public var category: String { definition.category }

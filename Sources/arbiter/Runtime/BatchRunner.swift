@@ -36,11 +36,16 @@ final class BatchRunner: @unchecked Sendable {
     private let sinks: [Sink]
     private let settings: Settings
     private let context: ReportContext
-    /// What a worker evaluates with: worker 0 uses the workspace's rule set, each other
-    /// worker a private copy (see `Workspace.privateRuleSet`).
+    /// What a worker evaluates and renders with: worker 0 uses the workspace's rule set,
+    /// each other worker a private copy (see `Workspace.privateRuleSet`), with its own
+    /// reporters and report context. Nothing a worker touches per file is shared, so no
+    /// reference count bounces between the cores, and the JSON pieces a context renders
+    /// are for the very rules that worker's findings point at.
     private struct Tools {
         var evaluator: Evaluator
         var dossiers: DossierLoader
+        var reporters: [any Reporter]
+        var context: ReportContext
     }
 
     private let waivers: WaiverBook
@@ -121,12 +126,12 @@ final class BatchRunner: @unchecked Sendable {
                     // Compiled on the worker's own thread when it first has work, so its
                     // objects come from that thread's malloc arena and share no cache line
                     // with another worker's; a worker that never gets a file compiles nothing.
-                    let ruleSet = worker == 0 ? workspace.ruleSet : workspace.privateRuleSet()
-                    tools = Tools(evaluator: Evaluator(ruleSet: ruleSet, asOf: workspace.asOf),
-                                  dossiers: DossierLoader(schema: ruleSet.schema, loader: YAMLLoader(limits: workspace.loaderLimits)))
+                    tools = makeTools(worker: worker)
                 }
                 outcomes.removeAll(keepingCapacity: true)
-                for (index, path) in claimed { outcomes.append((index, process(path, with: tools!))) }
+                if let tools {
+                    for (index, path) in claimed { outcomes.append((index, process(path, with: tools))) }
+                }
 
                 condition.lock()
                 for (index, outcome) in outcomes { store(outcome, at: index) }
@@ -137,6 +142,15 @@ final class BatchRunner: @unchecked Sendable {
         summary.waivers = waivers.outcomes(matchCounts: matchCounts)
         for sink in sinks { sink.output.write(sink.reporter.end(summaryFor(sink), context: context)) }
         return summary
+    }
+
+    private func makeTools(worker: Int) -> Tools {
+        let ruleSet = worker == 0 ? workspace.ruleSet : workspace.privateRuleSet()
+        let context = worker == 0 ? context : ReportContext(toolVersion: context.toolVersion, asOf: context.asOf, packs: ruleSet.packs,
+                                                            gated: context.gated, colored: context.colored)
+        return Tools(evaluator: Evaluator(ruleSet: ruleSet, asOf: workspace.asOf),
+                     dossiers: DossierLoader(schema: ruleSet.schema, loader: YAMLLoader(limits: workspace.loaderLimits)),
+                     reporters: sinks.map(\.reporter), context: context)
     }
 
     private func summaryFor(_ sink: Sink) -> RunSummary {
@@ -231,7 +245,7 @@ final class BatchRunner: @unchecked Sendable {
             if let policy = settings.policy {
                 project.gate = Gate.decide(project, policy: policy, baseline: settings.baseline?.projects[project.id])
             }
-            let chunks = sinks.map { $0.reporter.project(project, context: context) }
+            let chunks = tools.reporters.map { $0.project(project, context: tools.context) }
             return Outcome(chunks: chunks, diagnostics: "", errors: [], project: project, matchedWaivers: matched)
         }
     }

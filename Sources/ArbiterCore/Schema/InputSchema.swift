@@ -62,10 +62,10 @@ public struct InputSchema: Sendable {
     }
 
     private func hasLeafAncestor(_ path: String) -> Bool {
-        var prefix = Substring(path)
-        while let dot = prefix.lastIndex(of: ".") {
-            prefix = prefix[..<dot]
-            if slots[String(prefix)] != nil { return true }
+        var prefix = path.parentAndName.parent
+        while !prefix.isEmpty {
+            if slots[prefix] != nil { return true }
+            prefix = prefix.parentAndName.parent
         }
         return false
     }
@@ -73,7 +73,7 @@ public struct InputSchema: Sendable {
     private mutating func insert(_ declaration: InputDeclaration) {
         slots[declaration.path] = declarations.count
         var group = 0
-        let names = declaration.path.split(separator: ".").map(String.init)
+        let names = declaration.path.pathNames
         for (depth, name) in names.enumerated() {
             if depth == names.count - 1 {
                 members[group].set(name, to: .fact(declarations.count))
@@ -88,22 +88,12 @@ public struct InputSchema: Sendable {
             }
         }
         declarations.append(declaration)
-        var child = declaration.path
-        var parent = ""
-        if let dot = child.lastIndex(of: ".") {
-            parent = String(child[..<dot])
-            child = String(child[child.index(after: dot)...])
-        }
+        let (parent, child) = declaration.path.parentAndName
         children[parent, default: []].append(child)
         // Register every ancestor group up to the root.
         var path = parent
         while !path.isEmpty {
-            var name = path
-            var up = ""
-            if let dot = path.lastIndex(of: ".") {
-                up = String(path[..<dot])
-                name = String(path[path.index(after: dot)...])
-            }
+            let (up, name) = path.parentAndName
             if children[up]?.contains(name) == true { break }
             children[up, default: []].append(name)
             path = up

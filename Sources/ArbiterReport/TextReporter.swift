@@ -110,26 +110,32 @@ public struct TextReporter: Reporter {
     /// column: counting characters of the growing line for every word was the slowest
     /// part of printing a report. A word longer than a line gets a line of its own.
     func wrap(_ text: String, indent: String, width: Int = 80) -> String {
+        // Built as bytes: appending word by word to a string was a tenth of `score`.
         let indentWidth = indent.unicodeScalars.count
-        var out = indent
+        let indentBytes = Array(indent.utf8)
+        var out = indentBytes
+        out.reserveCapacity(text.utf8.count + 2 * indentBytes.count + 8)
         var column = indentWidth
         var lineHasWord = false
         for word in text.utf8.split(separator: UInt8(ascii: " ")) {
             let wordWidth = word.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
             if lineHasWord && column + 1 + wordWidth > width {
-                out += "\n" + indent + "  "
+                out.append(UInt8(ascii: "\n"))
+                out += indentBytes
+                out += [UInt8(ascii: " "), UInt8(ascii: " ")]
                 column = indentWidth + 2
                 lineHasWord = false
             }
             if lineHasWord {
-                out += " "
+                out.append(UInt8(ascii: " "))
                 column += 1
             }
-            out += Substring(word)
+            out += word
             column += wordWidth
             lineHasWord = true
         }
-        return out + "\n"
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// ANSI styling, applied only when the caller says the output is a colour terminal.

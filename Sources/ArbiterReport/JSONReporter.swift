@@ -161,14 +161,14 @@ public struct JSONReporter: Reporter {
         json.number("max_contribution", finding.maxContribution)
         json.string("message", finding.message)
         json.open("evidence", array: true)
-        for evidence in finding.evidence {
+        finding.forEachEvidence { path, fact, sources in
             json.open()
-            json.string("path", evidence.path)
-            json.value("value", evidence.value)
-            json.int("line", evidence.range.start.line)
-            json.int("column", evidence.range.start.column)
+            json.string("path", path)
+            json.value("value", fact.value)
+            json.int("line", fact.range.start.line)
+            json.int("column", fact.range.start.column)
             json.open("sources", array: true)
-            for id in evidence.sources {
+            for id in sources {
                 let source = project.source(id)
                 json.open()
                 json.string("id", id)

@@ -45,6 +45,13 @@ struct EvaluationTests {
         #expect(cameras.sources == ["share-2019"])
         // A group citation covers every fact under it.
         #expect(finding.evidence[0].sources == ["share-2019"])
+        // Walking the evidence gives the same facts as the array.
+        var walked: [Evidence] = []
+        finding.forEachEvidence { path, fact, sources in
+            walked.append(Evidence(path: path, value: fact.value, range: fact.range, sources: sources))
+        }
+        #expect(walked == finding.evidence)
+        #expect(finding.primaryEvidence == finding.evidence.first)
     }
 
     @Test func unknownFindingListsTheFactsThatWouldSettleIt() throws {

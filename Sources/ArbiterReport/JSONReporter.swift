@@ -180,7 +180,9 @@ public struct JSONReporter: Reporter {
             json.close()
         }
         json.close(array: true)
-        json.strings("missing", finding.missing)
+        json.open("missing", array: true)
+        finding.forEachMissingPath { json.string(nil, $0) }
+        json.close(array: true)
         if let fault = finding.fault { json.string("fault", fault) }
         let appendedTail = pieces.map { json.append(items: $0.tail) } ?? false
         if !appendedTail { Self.writeTail(of: finding.definition, into: &json) }

@@ -74,8 +74,15 @@ public struct Finding: Hashable, Sendable {
 
     /// Paths of the facts that would settle an unknown finding (or its scale).
     public var missing: [String] {
-        guard let sheet, !missingFacts.isEmpty else { return [] }
-        return missingFacts.slots(reads: definition.reads).map { sheet.paths[$0] }
+        var paths: [String] = []
+        forEachMissingPath { paths.append($0) }
+        return paths
+    }
+
+    /// Calls `body` with each path of `missing`, in order, without building the array.
+    public func forEachMissingPath(_ body: (String) -> Void) {
+        guard let sheet, !missingFacts.isEmpty else { return }
+        missingFacts.forEachSlot(reads: definition.reads) { body(sheet.paths[$0]) }
     }
 
     // Inlined so that asking an array element for its status or decidedness reads two

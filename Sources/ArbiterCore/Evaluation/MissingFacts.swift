@@ -28,16 +28,15 @@ public struct MissingFacts: Hashable, Sendable {
         position < Self.bitPositions ? firstPositions & (1 << UInt64(position)) != 0 : laterPositions?.contains(position) == true
     }
 
-    /// The missing slots in report order: reads order, then the scale's slot.
-    func slots(reads: [Int]) -> [Int] {
-        var slots: [Int] = []
+    /// Calls `body` with each missing slot in report order: reads order, then the
+    /// scale's slot.
+    func forEachSlot(reads: [Int], _ body: (Int) -> Void) {
         var bits = firstPositions
         while bits != 0 {
-            slots.append(reads[bits.trailingZeroBitCount])
+            body(reads[bits.trailingZeroBitCount])
             bits &= bits - 1
         }
-        for position in laterPositions ?? [] { slots.append(reads[position]) }
-        if let scaleSlot { slots.append(scaleSlot) }
-        return slots
+        for position in laterPositions ?? [] { body(reads[position]) }
+        if let scaleSlot { body(scaleSlot) }
     }
 }

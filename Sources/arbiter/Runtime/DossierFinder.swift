@@ -156,10 +156,17 @@ final class DossierFinder {
             kind = target.st_mode & S_IFMT
         }
         if kind == S_IFDIR { return enter(path, root: root, realRoot: realRoot) }
-        guard kind == S_IFREG, name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { return nil }
-        let relative = root == "." ? path : String(path.dropFirst(root.count + 1))
+        guard kind == S_IFREG, Self.hasDossierExtension(name) else { return nil }
+        // Counted in bytes: by characters, this and the suffix test ran grapheme
+        // breaking over every path of a walk.
+        let relative = root == "." ? path : String(Substring(path.utf8.dropFirst(root.utf8.count + 1)))
         guard config.selects(relative), !excluded.contains(path), selectedByShard(path) else { return nil }
         return .file(path)
+    }
+
+    /// `.yaml` or `.yml`, compared on bytes.
+    private static func hasDossierExtension(_ name: String) -> Bool {
+        name.utf8.reversed().starts(with: "lmay.".utf8) || name.utf8.reversed().starts(with: "lmy.".utf8)
     }
 
     /// Keeps the files whose stable hash falls in shard `index` of `count`, so a CI

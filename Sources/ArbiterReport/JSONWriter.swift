@@ -3,7 +3,7 @@ import ArbiterCore
 /// A small JSON writer with a fixed key order, so reports are byte-stable and keys
 /// appear in the documented order rather than a dictionary's.
 ///
-/// A JSON audit writes about 30 KB per project in some five thousand small pieces, so
+/// A JSON audit writes about 48 KB per project in some five thousand small pieces, so
 /// the writer is built for many small appends: its bytes live in memory only it can
 /// reach (it is noncopyable), an append is a capacity check and a copy, and which open
 /// containers already hold an item is one bit each. On a Swift array, every append had
@@ -46,6 +46,7 @@ struct JSONWriter: ~Copyable {
         let bytes: [UInt8]
         let depth: Int
         let baseDepth: Int
+        let pretty: Bool
     }
 
     /// Renders a piece as `body` would write it inside `depth` open containers, the
@@ -58,13 +59,14 @@ struct JSONWriter: ~Copyable {
         if afterItem { writer.itemBits |= 1 << UInt64(depth) }
         body(&writer)
         precondition(writer.depth == depth, "a piece must close what it opens")
-        return Piece(bytes: Array(UnsafeBufferPointer(start: writer.base, count: writer.count)), depth: depth, baseDepth: baseDepth)
+        return Piece(bytes: Array(UnsafeBufferPointer(start: writer.base, count: writer.count)), depth: depth, baseDepth: baseDepth,
+                     pretty: writer.pretty)
     }
 
     /// Opens an object whose first items are `head` (rendered with `opening: "{"`).
     /// False, writing nothing, when the piece was rendered for another place.
     mutating func open(with head: Piece) -> Bool {
-        guard head.depth == depth + 1, head.baseDepth == baseDepth else { return false }
+        guard head.depth == depth + 1, head.baseDepth == baseDepth, head.pretty == pretty else { return false }
         key(nil)
         head.bytes.withUnsafeBufferPointer { append($0.baseAddress!, count: $0.count) }
         depth += 1
@@ -76,7 +78,8 @@ struct JSONWriter: ~Copyable {
     /// False, writing nothing, when the piece was rendered for another place or the
     /// container holds nothing yet.
     mutating func append(items: Piece) -> Bool {
-        guard items.depth == depth, items.baseDepth == baseDepth, itemBits & (1 << UInt64(depth)) != 0 else { return false }
+        guard items.depth == depth, items.baseDepth == baseDepth, items.pretty == pretty,
+              itemBits & (1 << UInt64(depth)) != 0 else { return false }
         items.bytes.withUnsafeBufferPointer { bytes in
             if let start = bytes.baseAddress { append(start, count: bytes.count) }
         }
@@ -104,6 +107,7 @@ struct JSONWriter: ~Copyable {
     }
 
     mutating func close(array: Bool = false) {
+        precondition(depth > 0, "closing a container that was never opened")
         let hadItems = itemBits & (1 << UInt64(depth)) != 0
         depth -= 1
         if pretty && hadItems { newline(depth: depth) }

@@ -83,6 +83,12 @@ struct JSONPieceTests {
         json.bool("advisory", false)
         let tailAfterItem = json.append(items: tail)
         #expect(!headAtTop && !tailInEmptyArray && headInArray && tailAfterItem)
+        // Indented bytes never go into a compact document.
+        var compact = JSONWriter(pretty: false)
+        compact.open(array: true)
+        compact.open(array: true)
+        let headInCompact = compact.open(with: head)
+        #expect(!headInCompact)
         json.close()
         json.close(array: true)
         #expect(json.text == "[\n  {\n    \"rule\": \"R-1\",\n    \"advisory\": false,\n    \"mitigations\": [\n      \"m\"\n    ]\n  }\n]")

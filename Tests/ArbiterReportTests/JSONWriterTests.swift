@@ -86,7 +86,6 @@ struct JSONPieceTests {
         // Indented bytes never go into a compact document.
         var compact = JSONWriter(pretty: false)
         compact.open(array: true)
-        compact.open(array: true)
         let headInCompact = compact.open(with: head)
         #expect(!headInCompact)
         json.close()

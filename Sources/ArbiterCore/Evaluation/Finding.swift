@@ -1,6 +1,9 @@
 /// The outcome of one rule for one dossier, with everything needed to explain it.
 /// The rule's own texts (title, references, mitigations) are read through `definition`;
 /// evidence and missing facts are worked out from the dossier's `FactSheet`.
+///
+/// Built by the memberwise initialiser on purpose: with a hand-written one, Swift built
+/// every finding in a temporary and copied it out, four retains per rule and dossier.
 public struct Finding: Hashable, Sendable {
     public let definition: CompiledRule
     /// fired, passed or unknown as evaluated; see `status` for the reported value.

@@ -192,44 +192,55 @@ struct JSONWriter: ~Copyable {
 
     // MARK: layout
 
-    /// Keys are string literals, written as they are: they never need escaping.
+    /// Keys are string literals, written as they are: they never need escaping. The
+    /// separator, line break, indentation and key go out after one capacity check, as
+    /// stores through one pointer: this runs for every item of every report.
     @inline(__always)
     private mutating func key(_ name: StaticString?) {
-        separator()
-        if let name {
-            assert(Self.isPlain(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)), "a key needing escapes")
-            append(UInt8(ascii: "\""))
-            emit(name)
-            emit(pretty ? "\": " : "\":")
+        let bit: UInt64 = 1 << UInt64(depth)
+        let comma = itemBits & bit != 0
+        itemBits |= bit
+        let indent = pretty && depth > 0 ? 2 * (depth + baseDepth) : -1
+        let keyLength = name?.utf8CodeUnitCount ?? 0
+        reserve(indent + keyLength + 6)
+        var cursor = base + count
+        if comma {
+            cursor.pointee = UInt8(ascii: ",")
+            cursor += 1
         }
+        if indent >= 0 {
+            cursor.pointee = UInt8(ascii: "\n")
+            cursor.advanced(by: 1).initialize(repeating: UInt8(ascii: " "), count: indent)
+            cursor += 1 + indent
+        }
+        if let name {
+            assert(Self.isPlain(UnsafeBufferPointer(start: name.utf8Start, count: keyLength)), "a key needing escapes")
+            cursor.pointee = UInt8(ascii: "\"")
+            for offset in 0..<keyLength { cursor[1 + offset] = name.utf8Start[offset] }
+            cursor += 1 + keyLength
+            cursor.pointee = UInt8(ascii: "\"")
+            cursor[1] = UInt8(ascii: ":")
+            cursor += 2
+            if pretty {
+                cursor.pointee = UInt8(ascii: " ")
+                cursor += 1
+            }
+        }
+        count = cursor - base
     }
 
     private mutating func key(text name: String) {
-        separator()
+        key(nil)
         appendQuoted(name)
         emit(pretty ? ": " : ":")
     }
 
-    @inline(__always)
-    private mutating func separator() {
-        let bit: UInt64 = 1 << UInt64(depth)
-        if itemBits & bit != 0 { append(UInt8(ascii: ",")) }
-        if pretty && depth > 0 { newline(depth: depth) }
-        itemBits |= bit
-    }
-
-    /// Padding for indentation, appended from static memory in one copy per line.
-    private static let spaces: StaticString = "                                                                                                                                "
-
-    @inline(__always)
     private mutating func newline(depth: Int) {
-        append(UInt8(ascii: "\n"))
-        var width = 2 * (depth + baseDepth)
-        while width > 0 {
-            let run = min(width, Self.spaces.utf8CodeUnitCount)
-            append(Self.spaces.utf8Start, count: run)
-            width -= run
-        }
+        let indent = 2 * (depth + baseDepth)
+        reserve(1 + indent)
+        base[count] = UInt8(ascii: "\n")
+        (base + count + 1).initialize(repeating: UInt8(ascii: " "), count: indent)
+        count += 1 + indent
     }
 
     // MARK: bytes

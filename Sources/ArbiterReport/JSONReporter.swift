@@ -163,7 +163,7 @@ public struct JSONReporter: Reporter {
         json.open("evidence", array: true)
         finding.forEachEvidence { path, fact, sources in
             json.open()
-            json.string("path", path)
+            json.string("path", plain: path)
             json.value("value", fact.value)
             json.int("line", fact.range.start.line)
             json.int("column", fact.range.start.column)
@@ -181,7 +181,7 @@ public struct JSONReporter: Reporter {
         }
         json.close(array: true)
         json.open("missing", array: true)
-        finding.forEachMissingPath { json.string(nil, $0) }
+        finding.forEachMissingPath { json.string(nil, plain: $0) }
         json.close(array: true)
         if let fault = finding.fault { json.string("fault", fault) }
         let appendedTail = pieces.map { json.append(items: $0.tail) } ?? false

@@ -119,6 +119,19 @@ struct JSONWriter: ~Copyable {
         if let value { appendQuoted(value) } else { emit("null") }
     }
 
+    /// A string known to need no escaping, such as a fact path (lowercase letters,
+    /// digits, `_` and `.`, checked when packs load), written without the scan.
+    mutating func string(_ name: StaticString?, plain value: String) {
+        key(name)
+        var value = value
+        value.withUTF8 { bytes in
+            assert(Self.isPlain(bytes), "a plain string needing escapes")
+            append(UInt8(ascii: "\""))
+            if let start = bytes.baseAddress { append(start, count: bytes.count) }
+            append(UInt8(ascii: "\""))
+        }
+    }
+
     mutating func number(_ name: StaticString?, _ value: Double?) {
         key(name)
         if let value { appendNumber(value) } else { emit("null") }

@@ -127,3 +127,54 @@ struct EvaluationTests {
         #expect(finding.fault?.contains("step budget") == true)
     }
 }
+
+/// Missing facts are kept as a bit set for a rule's first 63 reads and a list after
+/// that; a rule reading 70 facts lists every one it lacks, in reading order, with the
+/// scale's fact last.
+struct ManyReadsTests {
+    static func pack(reads: Int) -> String {
+        var text = """
+            pack: wide
+            version: 1.0.0
+            title: A rule that reads many facts
+            bands: {moderate: 25, high: 50, critical: 75}
+            references:
+              ref: {title: A reference, url: "https://example.org"}
+            inputs:
+
+            """
+        for index in 0..<reads { text += "  wide.f\(index): {type: bool, doc: fact \(index)}\n" }
+        text += "  wide.size: {type: int, min: 0, doc: the scale}\n"
+        let condition = (0..<reads).map { "wide.f\($0)" }.joined(separator: " or ")
+        text += """
+            rules:
+              - id: W-001
+                title: Any of many facts
+                category: wide
+                severity: high
+                weight: 10
+                when: \(condition)
+                scale: {by: wide.size, from: 0, to: 100}
+                message: one holds
+                rationale: Exercises findings over many facts.
+                references: [ref]
+
+            """
+        return text
+    }
+
+    @Test func everyMissingFactIsListedInReadingOrder() throws {
+        let ruleSet = try RuleSetLoader().load([("wide.yaml", Array(Self.pack(reads: 70).utf8))]).get()
+        // Facts 3 and 65 are stated (false); every other one is missing, the scale too.
+        let dossier = "id: w\nname: W\nwide:\n  f3: false\n  f65: false\n"
+        let project = try EvaluationTests.evaluate(dossier, ruleSet: ruleSet)
+        let finding = try #require(project.packs.first?.findings.first)
+        #expect(finding.outcome == .unknown)
+        let expected = (0..<70).filter { $0 != 3 && $0 != 65 }.map { "wide.f\($0)" } + ["wide.size"]
+        #expect(finding.missing == expected)
+        var walked: [String] = []
+        finding.forEachMissingPath { walked.append($0) }
+        #expect(walked == expected)
+        #expect(finding.evidence.map(\.path) == ["wide.f3", "wide.f65"])
+    }
+}

@@ -9,15 +9,19 @@ public struct BandExpectationDecoder: Sendable {
         guard var reader = FieldReader(document.root, context: "a test case file", into: &problems) else {
             return .failure(DiagnosticError(problems.diagnostics))
         }
-        let list = reader.take("cases")
+        let items = reader.list("cases", into: &problems)
         reader.reportLeftovers(into: &problems)
         var cases: [BandExpectation] = []
-        for item in list?.items ?? [] {
+        for item in items ?? [] {
             guard var fields = FieldReader(item, context: "a test case", into: &problems) else { continue }
             let dossier = fields.string("dossier", required: true, into: &problems)
             let reason = fields.string("reason", required: true, into: &problems)
             var bands: [(String, [Band])] = []
             if let expect = fields.take("expect") {
+                if expect.entries == nil {
+                    problems.error("wrong-type", "'expect' must map pack ids to bands, found \(expect.kindDescription)", at: expect.range,
+                                   notes: [.hint("write it as {digital-authoritarianism: high}")])
+                }
                 for entry in expect.entries ?? [] {
                     if !knownPacks.contains(entry.key) {
                         problems.error("unknown-pack", "no loaded pack is called '\(entry.key)'", at: entry.keyRange,

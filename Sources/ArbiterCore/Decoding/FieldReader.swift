@@ -70,12 +70,19 @@ struct FieldReader {
         }
     }
 
-    mutating func stringList(_ key: String, into problems: inout DiagnosticCollector) -> [(String, SourceRange)] {
-        guard let value = take(key) else { return [] }
+    /// The items of the list under `key`; nil when it is absent or null, and nil after
+    /// reporting when it is something other than a list.
+    mutating func list(_ key: String, into problems: inout DiagnosticCollector) -> Node.Items? {
+        guard let value = take(key) else { return nil }
         guard let items = value.items else {
             problems.error("wrong-type", "'\(key)' must be a list, found \(value.kindDescription)", at: value.range)
-            return []
+            return nil
         }
+        return items
+    }
+
+    mutating func stringList(_ key: String, into problems: inout DiagnosticCollector) -> [(String, SourceRange)] {
+        guard let items = list(key, into: &problems) else { return [] }
         return items.compactMap { item in
             guard case .string(let text) = item.value else {
                 problems.error("wrong-type", "items of '\(key)' must be strings, found \(item.kindDescription)", at: item.range)

@@ -9,17 +9,11 @@ public struct WaiverDecoder: Sendable {
         guard var reader = FieldReader(document.root, context: "a waivers file", into: &problems) else {
             return .failure(DiagnosticError(problems.diagnostics))
         }
-        let list = reader.take("waivers")
+        let items = reader.list("waivers", into: &problems)
         reader.reportLeftovers(into: &problems)
         var waivers: [Waiver] = []
-        if let list {
-            if let items = list.items {
-                for item in items {
-                    if let waiver = decodeWaiver(item, knownRules: knownRules, into: &problems) { waivers.append(waiver) }
-                }
-            } else {
-                problems.error("wrong-type", "'waivers' must be a list, found \(list.kindDescription)", at: list.range)
-            }
+        for item in items ?? [] {
+            if let waiver = decodeWaiver(item, knownRules: knownRules, into: &problems) { waivers.append(waiver) }
         }
         if problems.hasErrors { return .failure(DiagnosticError(problems.diagnostics)) }
         return .success(waivers)

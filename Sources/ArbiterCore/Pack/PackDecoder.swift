@@ -28,16 +28,11 @@ public struct PackDecoder: Sendable {
         let references = self.references(reader.take("references"), into: &problems)
         let inputs = self.inputs(reader.take("inputs"), pack: id ?? "", into: &problems)
         var rules: [RuleDefinition] = []
-        if let rulesNode = reader.take("rules") {
-            if let items = rulesNode.items {
-                for item in items {
-                    if let rule = self.rule(item, references: references, into: &problems) { rules.append(rule) }
-                }
-            } else {
-                problems.error("wrong-type", "'rules' must be a list, found \(rulesNode.kindDescription)", at: rulesNode.range)
-            }
-        } else {
+        if reader.node["rules"]?.isNull ?? true {
             problems.error("missing-field", "a rule pack needs 'rules'", at: SourceRange(at: document.root.range.start))
+        }
+        for item in reader.list("rules", into: &problems) ?? [] {
+            if let rule = self.rule(item, references: references, into: &problems) { rules.append(rule) }
         }
         reader.reportLeftovers(into: &problems)
 

@@ -123,13 +123,7 @@ struct JSONWriter: ~Copyable {
     /// digits, `_` and `.`, checked when packs load), written without the scan.
     mutating func string(_ name: StaticString?, plain value: String) {
         key(name)
-        var value = value
-        value.withUTF8 { bytes in
-            assert(Self.isPlain(bytes), "a plain string needing escapes")
-            append(UInt8(ascii: "\""))
-            if let start = bytes.baseAddress { append(start, count: bytes.count) }
-            append(UInt8(ascii: "\""))
-        }
+        appendQuoted(value, knownPlain: true)
     }
 
     mutating func number(_ name: StaticString?, _ value: Double?) {
@@ -304,13 +298,14 @@ struct JSONWriter: ~Copyable {
 
     /// Appends `value` as a JSON string, escaping quotes, backslashes, control
     /// characters and the two line separators JavaScript treats as line breaks.
-    private mutating func appendQuoted(_ value: String) {
+    /// `knownPlain` skips the scan for text that cannot need escaping.
+    private mutating func appendQuoted(_ value: String, knownPlain: Bool = false) {
         var value = value
         value.withUTF8 { bytes in
             append(UInt8(ascii: "\""))
+            assert(!knownPlain || Self.isPlain(bytes), "a plain string needing escapes")
             // Most report text needs no escaping: one scan, eight bytes at a time, then one copy.
-            let plain = Self.isPlain(bytes)
-            if plain {
+            if knownPlain || Self.isPlain(bytes) {
                 if let start = bytes.baseAddress { append(start, count: bytes.count) }
             } else {
                 appendEscaped(bytes)

@@ -47,8 +47,11 @@ public struct Finding: Hashable, Sendable {
     /// The facts the rule read that the dossier states, in the rule's reading order;
     /// empty for passed findings.
     public var evidence: [Evidence] {
-        guard let sheet else { return [] }
-        return definition.reads.compactMap { slot in evidence(slot: slot, sheet: sheet) }
+        var list: [Evidence] = []
+        forEachEvidence { path, fact, sources in
+            list.append(Evidence(path: path, value: fact.value, range: fact.range, sources: sources))
+        }
+        return list
     }
 
     /// Calls `body` with each fact the rule read that the dossier states, in the order
@@ -63,15 +66,9 @@ public struct Finding: Hashable, Sendable {
 
     /// The first fact the rule read that the dossier states, without building the rest.
     public var primaryEvidence: Evidence? {
-        guard let sheet else { return nil }
-        for slot in definition.reads {
-            if let evidence = evidence(slot: slot, sheet: sheet) { return evidence }
+        guard let sheet, let slot = definition.reads.first(where: { sheet.facts[$0] != nil }), let fact = sheet.facts[slot] else {
+            return nil
         }
-        return nil
-    }
-
-    private func evidence(slot: Int, sheet: FactSheet) -> Evidence? {
-        guard let fact = sheet.facts[slot] else { return nil }
         return Evidence(path: sheet.paths[slot], value: fact.value, range: fact.range, sources: sheet.citedSources[slot])
     }
 

@@ -5,7 +5,21 @@ import ArbiterCore
 public struct JSONReporter: Reporter {
     public static let schemaVersion = 1
 
-    public init() {}
+    /// The rule-only parts of findings, rendered by `prepared(for:)`; without them every
+    /// finding is written key by key, to the same bytes.
+    let findingPieces: JSONFindingPieces?
+
+    public init() {
+        findingPieces = nil
+    }
+
+    private init(findingPieces: JSONFindingPieces) {
+        self.findingPieces = findingPieces
+    }
+
+    public func prepared(for context: ReportContext) -> any Reporter {
+        JSONReporter(findingPieces: JSONFindingPieces(packs: context.packs))
+    }
 
     public func begin(_ context: ReportContext) -> String {
         var json = JSONWriter()
@@ -134,12 +148,12 @@ public struct JSONReporter: Reporter {
         }
         json.close(array: true)
         json.open("findings", array: true)
-        let packStart = context.findingPieces.start(ofPack: pack.pack)
+        let packStart = findingPieces?.start(ofPack: pack.pack)
         // Through a buffer pointer: subscripting the array copied each finding, retaining
         // every field, before writing it.
         pack.findings.withUnsafeBufferPointer { findings in
             for position in pack.reportedOrder {
-                let pieces = context.findingPieces.pieces(packStart: packStart, position: position, rule: findings[position].definition)
+                let pieces = findingPieces?.pieces(packStart: packStart, position: position, rule: findings[position].definition)
                 write(findings[position], pieces: pieces, of: project, into: &json)
             }
         }

@@ -14,8 +14,6 @@ public struct ReportContext: Sendable {
     /// (SARIF's `ruleIndex`), computed once rather than for every project.
     public let rules: [CompiledRule]
     let ruleIndex: [String: Int]
-    /// The rule-only parts of JSON findings, rendered once (see `JSONFindingPieces`).
-    let findingPieces: JSONFindingPieces
 
     public init(toolVersion: String, asOf: CivilDate, packs: [CompiledPack], gated: Bool = false, colored: Bool = false) {
         self.toolVersion = toolVersion
@@ -24,7 +22,6 @@ public struct ReportContext: Sendable {
         self.gated = gated
         self.colored = colored
         self.rules = packs.flatMap(\.rules)
-        self.findingPieces = JSONFindingPieces(packs: packs)
         self.ruleIndex = Dictionary(rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 }

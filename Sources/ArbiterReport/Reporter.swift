@@ -15,6 +15,10 @@ public protocol Reporter: Sendable {
     var separator: String { get }
     func project(_ project: ProjectResult, context: ReportContext) -> String
     func end(_ summary: RunSummary, context: ReportContext) -> String
+    /// The reporter to render a run's projects with, having done once whatever work
+    /// depends only on the context (its packs and rules). The default is the reporter
+    /// itself; JSON renders the rule-only parts of its findings here.
+    func prepared(for context: ReportContext) -> any Reporter
 }
 
 extension Reporter {
@@ -22,6 +26,7 @@ extension Reporter {
     public func begin(_ context: ReportContext) -> String { "" }
     public var separator: String { "" }
     public func project(_ project: ProjectResult, context: ReportContext) -> String { "" }
+    public func prepared(for context: ReportContext) -> any Reporter { self }
 
     /// Renders a complete report in one call, as tests and `score` do.
     public func render(_ projects: [ProjectResult], errors: [Diagnostic] = [], waivers: [WaiverOutcome] = [],
@@ -29,9 +34,10 @@ extension Reporter {
         var summary = RunSummary(errors: errors, waivers: waivers)
         var out = begin(context)
         var first = true
+        let renderer = prepared(for: context)
         for project in projects {
             summary.count(project)
-            let chunk = self.project(project, context: context)
+            let chunk = renderer.project(project, context: context)
             if chunk.isEmpty { continue }
             out += (first ? "" : separator) + chunk
             first = false

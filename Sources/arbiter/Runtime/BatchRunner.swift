@@ -38,9 +38,9 @@ final class BatchRunner: @unchecked Sendable {
     private let context: ReportContext
     /// What a worker evaluates and renders with: worker 0 uses the workspace's rule set,
     /// each other worker a private copy (see `Workspace.privateRuleSet`), with its own
-    /// reporters and report context. Nothing a worker touches per file is shared, so no
-    /// reference count bounces between the cores, and the JSON pieces a context renders
-    /// are for the very rules that worker's findings point at.
+    /// report context and reporters prepared for it. Nothing a worker touches per file is
+    /// shared, so no reference count bounces between the cores, and the JSON pieces its
+    /// reporter renders are for the very rules that worker's findings point at.
     private struct Tools {
         var evaluator: Evaluator
         var dossiers: DossierLoader
@@ -150,7 +150,7 @@ final class BatchRunner: @unchecked Sendable {
                                                             gated: context.gated, colored: context.colored)
         return Tools(evaluator: Evaluator(ruleSet: ruleSet, asOf: workspace.asOf),
                      dossiers: DossierLoader(schema: ruleSet.schema, loader: YAMLLoader(limits: workspace.loaderLimits)),
-                     reporters: sinks.map(\.reporter), context: context)
+                     reporters: sinks.map { $0.reporter.prepared(for: context) }, context: context)
     }
 
     private func summaryFor(_ sink: Sink) -> RunSummary {

@@ -10,10 +10,8 @@ public struct ReportContext: Sendable {
     public var gated: Bool
     public var colored: Bool
 
-    /// Every loaded rule in pack order, and each rule id's position in that list
-    /// (SARIF's `ruleIndex`), computed once rather than for every project.
+    /// Every loaded rule in pack order.
     public let rules: [CompiledRule]
-    let ruleIndex: [String: Int]
 
     public init(toolVersion: String, asOf: CivilDate, packs: [CompiledPack], gated: Bool = false, colored: Bool = false) {
         self.toolVersion = toolVersion
@@ -22,6 +20,5 @@ public struct ReportContext: Sendable {
         self.gated = gated
         self.colored = colored
         self.rules = packs.flatMap(\.rules)
-        self.ruleIndex = Dictionary(rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 }

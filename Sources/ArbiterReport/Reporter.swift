@@ -17,7 +17,7 @@ public protocol Reporter: Sendable {
     func end(_ summary: RunSummary, context: ReportContext) -> String
     /// The reporter to render a run's projects with, having done once whatever work
     /// depends only on the context (its packs and rules). The default is the reporter
-    /// itself; JSON renders the rule-only parts of its findings here.
+    /// itself; JSON renders the rule-only parts of its findings here, SARIF indexes its rules.
     func prepared(for context: ReportContext) -> any Reporter
 }
 

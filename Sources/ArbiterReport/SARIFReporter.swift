@@ -4,7 +4,22 @@ import ArbiterCore
 /// references, and one result per fired finding at the dossier line of its main
 /// evidence, with a stable fingerprint.
 public struct SARIFReporter: Reporter {
-    public init() {}
+    /// Each rule id's position in `tool.driver.rules` (a result's `ruleIndex`), built
+    /// by `prepared(for:)` rather than for every project.
+    let ruleIndex: [String: Int]
+
+    public init() {
+        ruleIndex = [:]
+    }
+
+    private init(ruleIndex: [String: Int]) {
+        self.ruleIndex = ruleIndex
+    }
+
+    public func prepared(for context: ReportContext) -> any Reporter {
+        SARIFReporter(ruleIndex: Dictionary(context.rules.enumerated().map { ($0.element.id, $0.offset) },
+                                            uniquingKeysWith: { first, _ in first }))
+    }
 
     public func begin(_ context: ReportContext) -> String {
         var json = JSONWriter()
@@ -36,7 +51,7 @@ public struct SARIFReporter: Reporter {
                 var json = JSONWriter(baseDepth: 4)
                 json.open()
                 json.string("ruleId", finding.rule)
-                if let index = context.ruleIndex[finding.rule] { json.int("ruleIndex", index) }
+                if let index = ruleIndex[finding.rule] { json.int("ruleIndex", index) }
                 json.string("level", Self.level(finding.severity, advisory: finding.advisory))
                 json.open("message")
                 json.string("text", "\(project.name): \(finding.message)")

@@ -149,13 +149,10 @@ public struct JSONReporter: Reporter {
         json.close(array: true)
         json.open("findings", array: true)
         let packStart = findingPieces?.start(ofPack: pack.pack)
-        // Through a buffer pointer: subscripting the array copied each finding, retaining
-        // every field, before writing it.
-        pack.findings.withUnsafeBufferPointer { findings in
-            for position in pack.reportedOrder {
-                let pieces = findingPieces?.pieces(packStart: packStart, position: position, rule: findings[position].definition)
-                write(findings[position], pieces: pieces, of: project, into: &json)
-            }
+        for position in pack.reportedOrder {
+            let finding = pack.findings[position]
+            let pieces = findingPieces?.pieces(packStart: packStart, position: position, rule: finding.definition)
+            write(finding, pieces: pieces, of: project, into: &json)
         }
         json.close(array: true)
         json.close()

@@ -22,14 +22,14 @@ extension PackResult {
         }
         var keys: [Key] = []
         keys.reserveCapacity(findings.count)
-        for position in findings.indices where findings[position].outcome != .passed {
-            let rank = switch findings[position].status {
+        for position in findings.indices where findings.outcome(at: position) != .passed {
+            let rank = switch findings.status(at: position) {
             case .fired: 0
             case .waived: 1
             default: 2
             }
-            keys.append(Key(rank: rank, severity: findings[position].definition.severity,
-                            weight: findings[position].maxContribution, position: position))
+            keys.append(Key(rank: rank, severity: findings.rules[position].severity,
+                            weight: findings.maxContribution(at: position), position: position))
         }
         keys.sort { lhs, rhs in
             if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }

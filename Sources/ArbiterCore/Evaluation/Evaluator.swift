@@ -13,13 +13,15 @@ public struct Evaluator: Sendable {
     }
 
     public func evaluate(_ dossier: Dossier) -> ProjectResult {
-        // One context and one fact sheet per dossier: nothing allocated per rule that
-        // the rule's finding does not keep.
+        // One context and one fact sheet per dossier: nothing allocated per rule.
         let context = EvaluationContext(facts: dossier.facts, today: asOf.dayNumber, budget: ruleSet.limits.stepBudget)
         let sheet = FactSheet(facts: dossier.facts, citedSources: dossier.citedSources, paths: paths, today: asOf,
                               stepBudget: ruleSet.limits.stepBudget)
-        let packs = ruleSet.packs.map { pack in
-            Scoring.result(pack: pack, findings: pack.rules.map { evaluate($0, sheet: sheet, context: context) })
+        var packs: [PackResult] = []
+        packs.reserveCapacity(ruleSet.packs.count)
+        for index in ruleSet.packs.indices {
+            let findings = findings(of: ruleSet.packs[index].rules, sheet: sheet, context: context)
+            packs.append(Scoring.result(pack: ruleSet.packs[index], findings: findings))
         }
         var project = ProjectResult(file: dossier.file, id: dossier.id, name: dossier.name, country: dossier.country,
                                     packs: packs, sources: dossier.sources)
@@ -31,10 +33,32 @@ public struct Evaluator: Sendable {
         let context = EvaluationContext(facts: dossier.facts, today: asOf.dayNumber, budget: ruleSet.limits.stepBudget)
         let sheet = FactSheet(facts: dossier.facts, citedSources: dossier.citedSources, paths: paths, today: asOf,
                               stepBudget: ruleSet.limits.stepBudget)
-        return evaluate(rule, sheet: sheet, context: context)
+        return findings(of: [rule], sheet: sheet, context: context)[0]
     }
 
-    private func evaluate(_ rule: CompiledRule, sheet: FactSheet, context: EvaluationContext) -> Finding {
+    private func findings(of rules: [CompiledRule], sheet: FactSheet, context: EvaluationContext) -> FindingList {
+        var records: [FindingList.Record] = []
+        records.reserveCapacity(rules.count)
+        var faults: [String] = []
+        var laterMissing: [[Int]] = []
+        rules.withUnsafeBufferPointer { rules in
+            for index in rules.indices {
+                // Unretained: the array holds every rule for the whole loop, and retaining
+                // and releasing each one was two atomic operations per rule and dossier.
+                Unmanaged.passUnretained(rules[index])._withUnsafeGuaranteedRef { rule in
+                    records.append(record(for: rule, sheet: sheet, context: context, faults: &faults, laterMissing: &laterMissing))
+                }
+            }
+        }
+        return FindingList(rules: rules, sheet: sheet, records: records, faults: faults, laterMissing: laterMissing)
+    }
+
+    // Not inlined: as a parameter the rule is borrowed for the whole call, so its
+    // condition's closure is called without retaining it; inlined into the loop, over an
+    // unretained rule, every call retained and released the closure's context.
+    @inline(never)
+    private func record(for rule: CompiledRule, sheet: FactSheet, context: EvaluationContext,
+                        faults: inout [String], laterMissing: inout [[Int]]) -> FindingList.Record {
         context.reset()
         let value = rule.condition.run(context)
         var outcome: FindingStatus
@@ -54,8 +78,8 @@ public struct Evaluator: Sendable {
         }
         let advisory = rule.enforceFrom.map { asOf < $0 } ?? false
         if outcome == .passed {
-            return Finding(definition: rule, outcome: .passed, contribution: 0, maxContribution: 0, sheet: nil,
-                           missingFacts: MissingFacts(), fault: nil, advisory: advisory)
+            return FindingList.record(outcome: .passed, advisory: advisory, fault: nil, missing: MissingFacts(),
+                                      contribution: 0, maxContribution: 0, faults: &faults, laterMissing: &laterMissing)
         }
 
         var coefficient = 1.0
@@ -71,8 +95,8 @@ public struct Evaluator: Sendable {
         }
         let contribution = outcome == .fired && scaleKnown ? rule.weight * coefficient : 0
         let maxContribution = scaleKnown ? rule.weight * coefficient : rule.weight
-
-        return Finding(definition: rule, outcome: outcome, contribution: contribution, maxContribution: maxContribution,
-                       sheet: sheet, missingFacts: missing, fault: fault, advisory: advisory)
+        return FindingList.record(outcome: outcome, advisory: advisory, fault: fault, missing: missing,
+                                  contribution: contribution, maxContribution: maxContribution,
+                                  faults: &faults, laterMissing: &laterMissing)
     }
 }

@@ -1,6 +1,8 @@
 /// The outcome of one rule for one dossier, with everything needed to explain it.
 /// The rule's own texts (title, references, mitigations) are read through `definition`;
-/// evidence and missing facts are worked out from the dossier's `FactSheet`.
+/// evidence and missing facts are worked out from the dossier's `FactSheet`. A pack
+/// result keeps its findings as compact records in a `FindingList`, which builds a
+/// `Finding` when one is asked for.
 ///
 /// Built by the memberwise initialiser on purpose: with a hand-written one, Swift built
 /// every finding in a temporary and copied it out, four retains per rule and dossier.

@@ -13,7 +13,7 @@ public struct PackResult: Hashable, Sendable {
     public var completeness: Double
     public var categories: [CategoryScore]
     /// Every rule's finding, in pack order, passed ones included.
-    public var findings: [Finding]
+    public var findings: FindingList
     public var bands: BandThresholds
     public var totalWeight: Double
 

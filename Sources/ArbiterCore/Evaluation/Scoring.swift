@@ -10,26 +10,19 @@ public enum Scoring {
         whole > 0 ? oneDecimal(100 * part / whole) : 0
     }
 
-    public static func result(pack: CompiledPack, findings: [Finding]) -> PackResult {
+    public static func result(pack: CompiledPack, findings: FindingList) -> PackResult {
         var contributed = 0.0, possible = 0.0, decided = 0.0, total = 0.0
         var sums = Array(repeating: (score: 0.0, worst: 0.0, weight: 0.0), count: pack.categories.count)
-        // Through a buffer, not `for finding in findings`: copying a finding out of the
-        // array would retain every one of its fields, for every rule of every dossier.
-        findings.withUnsafeBufferPointer { findings in
-            for index in findings.indices {
-                let weight = findings[index].definition.weight
-                let category = findings[index].definition.categoryIndex
+        findings.rules.withUnsafeBufferPointer { rules in
+            for index in rules.indices {
+                let weight = rules[index].weight
+                let category = rules[index].categoryIndex
                 total += weight
-                contributed += findings[index].contribution
-                possible += findings[index].maxContribution
-                // `isDecided` spelt out on stored fields: in the `arbiter` build the call
-                // still copied each finding, inlinable or not (callgrind: one copy a rule).
-                let outcome = findings[index].outcome
-                if outcome == .passed || (outcome == .fired && findings[index].missingFacts.isEmpty && findings[index].fault == nil) {
-                    decided += weight
-                }
-                sums[category].score += findings[index].contribution
-                sums[category].worst += findings[index].maxContribution
+                contributed += findings.contribution(at: index)
+                possible += findings.maxContribution(at: index)
+                if findings.isDecided(at: index) { decided += weight }
+                sums[category].score += findings.contribution(at: index)
+                sums[category].worst += findings.maxContribution(at: index)
                 sums[category].weight += weight
             }
         }

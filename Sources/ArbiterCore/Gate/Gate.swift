@@ -6,8 +6,10 @@
 /// a project pass silently.
 public enum Gate {
     public static func gateScore(_ pack: PackResult, unknown: GatePolicy.UnknownTreatment) -> Double {
-        let counted = pack.findings.filter(\.isEnforced).reduce(0.0) { total, finding in
-            total + (unknown == .worst ? finding.maxContribution : finding.contribution)
+        let findings = pack.findings
+        var counted = 0.0
+        for position in findings.indices where findings.isEnforced(at: position) {
+            counted += unknown == .worst ? findings.maxContribution(at: position) : findings.contribution(at: position)
         }
         return Scoring.percentage(counted, of: pack.totalWeight)
     }

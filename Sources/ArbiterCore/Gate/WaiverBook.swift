@@ -16,11 +16,11 @@ public struct WaiverBook: Sendable {
         if waivers.isEmpty { return matched }
         for packIndex in project.packs.indices {
             for findingIndex in project.packs[packIndex].findings.indices {
-                let finding = project.packs[packIndex].findings[findingIndex]
-                guard finding.outcome != .passed else { continue }
+                guard project.packs[packIndex].findings.outcome(at: findingIndex) != .passed else { continue }
+                let rule = project.packs[packIndex].findings.rules[findingIndex].id
                 // The first waiver in force wins; an expired one is noted only if none is.
                 var chosen: (Int, Waiver)?
-                for (index, waiver) in waivers.enumerated() where waiver.covers(project: project.id, rule: finding.rule) {
+                for (index, waiver) in waivers.enumerated() where waiver.covers(project: project.id, rule: rule) {
                     matched.insert(index)
                     if chosen == nil || (chosen!.1.isExpired(asOf: asOf) && !waiver.isExpired(asOf: asOf)) {
                         chosen = (index, waiver)

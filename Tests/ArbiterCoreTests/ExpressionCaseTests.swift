@@ -76,8 +76,8 @@ struct ExpressionCaseTests {
             facts = try DossierDecoder(schema: testCase.schema).decodeFacts(node, file: testCase.file, label: "case").get()
         } else {
             facts = Dossier(file: testCase.file, id: "case", name: "case",
-                            facts: Array(repeating: nil, count: testCase.schema.count),
-                            citedSources: Array(repeating: [], count: testCase.schema.count))
+                            facts: SlotTable(count: testCase.schema.count),
+                            citedSources: SlotTable(count: testCase.schema.count))
         }
         let program = Program(checked)
         let (value, fault) = program.evaluate(facts: facts.facts, today: testCase.asOf)

@@ -12,7 +12,7 @@ let schema: InputSchema = {
     return InputSchema.union(declarations).0
 }()
 
-let facts: [Fact?] = schema.declarations.map { declaration in
+let facts = SlotTable<Fact>(schema.declarations.map { declaration -> Fact? in
     let value: Value
     switch declaration.type {
     case .bool: value = .bool(true)
@@ -24,7 +24,7 @@ let facts: [Fact?] = schema.declarations.map { declaration in
     default: value = .string("one")
     }
     return declaration.path == "a.rate" ? nil : Fact(value: value, range: .fileStart)
-}
+})
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

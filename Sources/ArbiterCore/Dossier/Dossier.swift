@@ -8,16 +8,16 @@ public struct Dossier: Sendable {
     public var description: String?
     public var tags: [String]
     public var sources: [Source]
-    /// Facts by schema slot; nil is unknown.
-    public var facts: [Fact?]
+    /// Facts by schema slot; an unset slot is unknown.
+    public var facts: SlotTable<Fact>
     /// Source ids cited for each slot, with citations of a group applied to its facts.
-    public var citedSources: [[String]]
+    public var citedSources: SlotTable<[String]>
     public var range: SourceRange
     /// Where the `id` is written, for duplicate-id errors across a batch.
     public var idRange: SourceRange
 
     public init(file: String, id: String, name: String, country: String? = nil, description: String? = nil,
-                tags: [String] = [], sources: [Source] = [], facts: [Fact?], citedSources: [[String]],
+                tags: [String] = [], sources: [Source] = [], facts: SlotTable<Fact>, citedSources: SlotTable<[String]>,
                 range: SourceRange = .fileStart, idRange: SourceRange = .fileStart) {
         self.file = file
         self.id = id
@@ -32,5 +32,5 @@ public struct Dossier: Sendable {
         self.idRange = idRange
     }
 
-    public var knownFactCount: Int { facts.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+    public var knownFactCount: Int { facts.setCount }
 }

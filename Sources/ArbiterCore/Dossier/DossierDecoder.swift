@@ -66,7 +66,7 @@ public struct DossierDecoder: Sendable {
                 if let code = text(entry, into: &problems) {
                     if CountryCode.isValid(code) {
                         state.country = code
-                        if let slot = schema.slot(of: "country") { state.facts[slot] = Fact(value: .string(code), range: entry.value.range) }
+                        if let slot = schema.slot(of: "country") { state.facts.set(Fact(value: .string(code), range: entry.value.range), at: slot) }
                     } else {
                         invalidCountry(code, entry.value, into: &problems)
                     }
@@ -122,7 +122,7 @@ public struct DossierDecoder: Sendable {
     }()
 
     private struct State {
-        var facts: [Fact?]
+        var facts: SlotTable<Fact>
         var country: String?
         var description: String?
         var tags: [String] = []
@@ -130,7 +130,7 @@ public struct DossierDecoder: Sendable {
         var citationsNode: Node.Entry?
 
         init(slotCount: Int) {
-            facts = Array(repeating: nil, count: slotCount)
+            facts = SlotTable(count: slotCount)
         }
     }
 
@@ -142,7 +142,7 @@ public struct DossierDecoder: Sendable {
             // Fields are read from the schema where needed: copying the whole declaration
             // retained half a dozen strings for every fact of every dossier.
             if let value = factValue(entry.value, type: schema.declarations[slot].type, slot: slot, into: &problems) {
-                state.facts[slot] = Fact(value: value, range: entry.value.range)
+                state.facts.set(Fact(value: value, range: entry.value.range), at: slot)
             }
         case .group(let child)?:
             if entry.value.isNull { return }  // an empty group leaves its facts unknown
@@ -368,8 +368,8 @@ public struct DossierDecoder: Sendable {
 
     /// Checks each citation and spreads its sources over the facts it covers. A citation
     /// of a group (`governance.dpia`) covers every fact under it.
-    private func citations(_ state: State, into problems: inout DiagnosticCollector) -> [[String]] {
-        var cited = Array(repeating: [String](), count: schema.count)
+    private func citations(_ state: State, into problems: inout DiagnosticCollector) -> SlotTable<[String]> {
+        var cited = SlotTable<[String]>(count: schema.count)
         guard let entry = state.citationsNode, !entry.value.isNull else { return cited }
         guard let entries = entry.value.entries else {
             problems.error("wrong-type", "'citations' must map fact paths to lists of source ids, found \(entry.value.kindDescription)",
@@ -384,7 +384,7 @@ public struct DossierDecoder: Sendable {
                                notes: Spelling.hint(for: citation.key, among: schema.allPaths))
                 continue
             }
-            let setSlots = slots.filter { state.facts[$0] != nil }
+            let setSlots = slots.filter(state.facts.isSet)
             if setSlots.isEmpty {
                 problems.error("citation-unset-fact", "citation of '\(citation.key)', which this dossier does not set",
                                at: citation.keyRange, notes: [.hint("set the fact, or remove the citation")])
@@ -410,7 +410,9 @@ public struct DossierDecoder: Sendable {
             }
             let valid = ids.map(\.0).filter(known.contains)
             for slot in setSlots {
-                for id in valid where !cited[slot].contains(id) { cited[slot].append(id) }
+                var ids = cited[slot, default: []]
+                for id in valid where !ids.contains(id) { ids.append(id) }
+                cited.set(ids, at: slot)
             }
         }
         return cited

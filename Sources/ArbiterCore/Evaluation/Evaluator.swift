@@ -69,7 +69,7 @@ public struct Evaluator: Sendable {
         case .bool(false) where fault == nil: outcome = .passed
         case .unknown(let mask):
             outcome = .unknown
-            for position in rule.reads.indices where mask & rule.conditionBits[position] != 0 && sheet.facts[rule.reads[position]] == nil {
+            for position in rule.reads.indices where mask & rule.conditionBits[position] != 0 && !sheet.facts.isSet(rule.reads[position]) {
                 missing.insert(position: position)
             }
         default:

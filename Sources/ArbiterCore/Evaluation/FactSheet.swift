@@ -6,17 +6,17 @@
 /// asks: a CSV row or a gate needs none of them. Storing them had cost two arrays and a dozen retains per finding, created and
 /// freed again for nearly every rule of every dossier in a batch.
 public final class FactSheet: Sendable {
-    /// Facts by schema slot; nil where the dossier does not state one.
-    public let facts: [Fact?]
+    /// Facts by schema slot; unset where the dossier does not state one.
+    public let facts: SlotTable<Fact>
     /// Source ids the dossier cites for each slot.
-    public let citedSources: [[String]]
+    public let citedSources: SlotTable<[String]>
     /// Fact paths by slot.
     public let paths: [String]
     /// The evaluation date and step budget, for rendering messages when asked.
     let today: Int
     let stepBudget: Int
 
-    public init(facts: [Fact?], citedSources: [[String]], paths: [String], today: CivilDate, stepBudget: Int) {
+    public init(facts: SlotTable<Fact>, citedSources: SlotTable<[String]>, paths: [String], today: CivilDate, stepBudget: Int) {
         self.facts = facts
         self.citedSources = citedSources
         self.paths = paths

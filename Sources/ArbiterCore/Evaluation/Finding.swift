@@ -62,16 +62,16 @@ public struct Finding: Hashable, Sendable {
     public func forEachEvidence(_ body: (_ path: String, _ fact: Fact, _ sources: [String]) -> Void) {
         guard let sheet else { return }
         for slot in definition.reads {
-            if let fact = sheet.facts[slot] { body(sheet.paths[slot], fact, sheet.citedSources[slot]) }
+            if let fact = sheet.facts[slot] { body(sheet.paths[slot], fact, sheet.citedSources[slot, default: []]) }
         }
     }
 
     /// The first fact the rule read that the dossier states, without building the rest.
     public var primaryEvidence: Evidence? {
-        guard let sheet, let slot = definition.reads.first(where: { sheet.facts[$0] != nil }), let fact = sheet.facts[slot] else {
+        guard let sheet, let slot = definition.reads.first(where: sheet.facts.isSet), let fact = sheet.facts[slot] else {
             return nil
         }
-        return Evidence(path: sheet.paths[slot], value: fact.value, range: fact.range, sources: sheet.citedSources[slot])
+        return Evidence(path: sheet.paths[slot], value: fact.value, range: fact.range, sources: sheet.citedSources[slot, default: []])
     }
 
     /// Paths of the facts that would settle an unknown finding (or its scale).

@@ -1,14 +1,14 @@
 /// The mutable state of one evaluation: the dossier's facts, the evaluation date, the
 /// step budget and the first fault. One per evaluation, never shared across threads.
 public final class EvaluationContext {
-    let facts: [Fact?]
+    let facts: SlotTable<Fact>
     let today: Int
     private let budget: Int
     private var steps = 0
     private(set) var fault: String?
     var boundItems: [Value] = []
 
-    public init(facts: [Fact?], today: Int, budget: Int) {
+    public init(facts: SlotTable<Fact>, today: Int, budget: Int) {
         self.facts = facts
         self.today = today
         self.budget = budget

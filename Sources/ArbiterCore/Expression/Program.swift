@@ -21,7 +21,7 @@ public struct Program: Sendable {
     }
 
     /// Evaluates against one dossier's facts. `today` is the evaluation date.
-    public func evaluate(facts: [Fact?], today: CivilDate, stepBudget: Int = ExpressionLimits().stepBudget) -> (value: Value, fault: String?) {
+    public func evaluate(facts: SlotTable<Fact>, today: CivilDate, stepBudget: Int = ExpressionLimits().stepBudget) -> (value: Value, fault: String?) {
         let context = EvaluationContext(facts: facts, today: today.dayNumber, budget: stepBudget)
         let value = thunk(context)
         return (context.fault == nil ? value : .unknown(0), context.fault)
@@ -31,9 +31,9 @@ public struct Program: Sendable {
 
     /// The slots behind an unknown value's bitmask. The 64th bit stands for every read
     /// from the 64th on, so programs that read more facts stay correct, if less precise.
-    public func missingSlots(_ mask: UInt64, facts: [Fact?]) -> [Int] {
+    public func missingSlots(_ mask: UInt64, facts: SlotTable<Fact>) -> [Int] {
         reads.enumerated().compactMap { index, slot in
-            mask & (1 << UInt64(min(index, 63))) != 0 && facts[slot] == nil ? slot : nil
+            mask & (1 << UInt64(min(index, 63))) != 0 && !facts.isSet(slot) ? slot : nil
         }
     }
 
@@ -140,7 +140,7 @@ public struct Program: Sendable {
         case .arithmetic(let op, let lhs, let rhs, let integer):
             return arithmetic(op, compile(lhs), compile(rhs), integer: integer)
         case .exists(let slots):
-            return { context in .bool(slots.contains { context.facts[$0] != nil }) }
+            return { context in .bool(slots.contains(where: context.facts.isSet)) }
         case .length(let operand):
             let inner = compile(operand)
             return { context in

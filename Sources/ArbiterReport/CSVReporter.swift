@@ -13,36 +13,27 @@ public struct CSVReporter: Reporter {
 
     public func project(_ project: ProjectResult, context: ReportContext) -> String {
         // Bytes, not strings: this runs for every file of an audit, and building each
-        // row from thirteen quoted `String`s had cost more than scoring the file.
+        // row from thirteen quoted `String`s had cost more than scoring the file. Numbers
+        // are written as digits in place; scores, completeness and counts never need
+        // quoting or a formula guard.
         var row: [UInt8] = []
         row.reserveCapacity(512)
-        // Statuses are read by position: building each finding would retain its rule
-        // and facts only to count it.
         for packIndex in project.packs.indices {
-            var fired = 0, unknown = 0, waived = 0
-            let findings = project.packs[packIndex].findings
-            for index in findings.indices {
-                switch findings.status(at: index) {
-                case .fired: fired += 1
-                case .unknown: unknown += 1
-                case .waived: waived += 1
-                case .passed: break
-                }
-            }
             let pack = project.packs[packIndex]
+            let counts = pack.findings.statusCounts()
             Self.appendText(project.file, to: &row)
             Self.appendText(project.id, to: &row, comma: true)
             Self.appendText(project.name, to: &row, comma: true)
             Self.appendText(pack.pack, to: &row, comma: true)
-            Self.appendText(pack.score.scoreText, to: &row, comma: true)
-            Self.appendText(pack.score.scoreText, to: &row, comma: true)
-            Self.appendText(pack.worst.scoreText, to: &row, comma: true)
+            Self.appendNumber(pack.score, oneDecimal: true, to: &row)
+            Self.appendNumber(pack.score, oneDecimal: true, to: &row)
+            Self.appendNumber(pack.worst, oneDecimal: true, to: &row)
             Self.appendText(pack.band.rawValue, to: &row, comma: true)
             Self.appendText(pack.worstBand.rawValue, to: &row, comma: true)
-            Self.appendText(Value.format(pack.completeness), to: &row, comma: true)
-            Self.appendText(String(fired), to: &row, comma: true)
-            Self.appendText(String(unknown), to: &row, comma: true)
-            Self.appendText(String(waived), to: &row, comma: true)
+            Self.appendNumber(pack.completeness, oneDecimal: false, to: &row)
+            Self.appendNumber(Double(counts.fired), oneDecimal: false, to: &row)
+            Self.appendNumber(Double(counts.unknown), oneDecimal: false, to: &row)
+            Self.appendNumber(Double(counts.waived), oneDecimal: false, to: &row)
             row.append(UInt8(ascii: "\r"))
             row.append(UInt8(ascii: "\n"))
         }
@@ -56,21 +47,44 @@ public struct CSVReporter: Reporter {
     /// quote mark in front so spreadsheets do not run it.
     private static func appendText(_ field: String, to row: inout [UInt8], comma: Bool = false) {
         if comma { row.append(UInt8(ascii: ",")) }
-        var field = field
-        field.withUTF8 { bytes in
-            let formula = bytes.first.map { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "@") } ?? false
-            let guarded = formula && Double(String(decoding: bytes, as: UTF8.self)) == nil
-            let quoted = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
-            if quoted { row.append(UInt8(ascii: "\"")) }
-            if guarded { row.append(UInt8(ascii: "'")) }
-            if quoted {
-                for byte in bytes {
-                    if byte == UInt8(ascii: "\"") { row.append(byte) }
-                    row.append(byte)
-                }
-                row.append(UInt8(ascii: "\""))
-            } else {
-                row.append(contentsOf: bytes)
+        // Through the string's own bytes where it has them; a copy only for bridged text.
+        if field.utf8.withContiguousStorageIfAvailable({ appendField($0, to: &row) }) == nil {
+            Array(field.utf8).withUnsafeBufferPointer { appendField($0, to: &row) }
+        }
+    }
+
+    private static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, to row: inout [UInt8]) {
+        let formula = bytes.first.map { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "@") } ?? false
+        let guarded = formula && Double(String(decoding: bytes, as: UTF8.self)) == nil
+        let quoted = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        if quoted { row.append(UInt8(ascii: "\"")) }
+        if guarded { row.append(UInt8(ascii: "'")) }
+        if quoted {
+            for byte in bytes {
+                if byte == UInt8(ascii: "\"") { row.append(byte) }
+                row.append(byte)
+            }
+            row.append(UInt8(ascii: "\""))
+        } else {
+            row.append(contentsOf: bytes)
+        }
+    }
+
+    /// Appends a comma and a number: scores with one decimal always shown (`40.0`),
+    /// other numbers as `Value.format` writes them.
+    private static func appendNumber(_ number: Double, oneDecimal: Bool, to row: inout [UInt8]) {
+        row.append(UInt8(ascii: ","))
+        let value = oneDecimal ? Scoring.oneDecimal(number) : number
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DecimalText.maximumLength) { buffer in
+            guard let length = DecimalText.write(value, to: buffer.baseAddress!) else {
+                row.append(contentsOf: (oneDecimal ? value.scoreText : Value.format(value)).utf8)
+                return
+            }
+            let digits = UnsafeBufferPointer(rebasing: buffer[..<length])
+            row.append(contentsOf: digits)
+            if oneDecimal && !digits.contains(UInt8(ascii: ".")) {
+                row.append(UInt8(ascii: "."))
+                row.append(UInt8(ascii: "0"))
             }
         }
     }

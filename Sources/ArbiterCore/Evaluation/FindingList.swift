@@ -136,6 +136,20 @@ public struct FindingList: RandomAccessCollection, Hashable, Sendable {
         return record.outcome == .passed || (record.outcome == .fired && !record.hasMissingFacts && record.fault < 0)
     }
 
+    /// How many findings are fired, unknown and waived, by reported status.
+    public func statusCounts() -> (fired: Int, unknown: Int, waived: Int) {
+        var fired = 0, unknown = 0, waived = 0
+        for position in records.indices {
+            switch status(at: position) {
+            case .fired: fired += 1
+            case .unknown: unknown += 1
+            case .waived: waived += 1
+            case .passed: break
+            }
+        }
+        return (fired, unknown, waived)
+    }
+
     // MARK: equality
 
     // Equal lists say the same things, finding by finding, whatever their storage.

@@ -103,31 +103,42 @@ public struct DossierDecoder: Sendable {
                                notes: [.hint("add a line such as `name: Safe City, Belgrade`")])
             }
         }
-        let cited = citations(state, into: &problems)
-        return Dossier(file: file, id: seenIdentity.id ?? label, name: seenIdentity.name ?? label,
-                       country: state.country, description: state.description, tags: state.tags,
-                       sources: state.sources, facts: state.facts, citedSources: cited, range: root.range,
-                       idRange: entries.first { $0.hasKey("id") }?.value.range ?? SourceRange(at: root.range.start))
+        state.citations = citationList(state.citationsNode, into: &problems)
+        return finish(state, file: file, id: seenIdentity.id ?? label, name: seenIdentity.name ?? label, range: root.range,
+                      idRange: entries.first { $0.hasKey("id") }?.value.range ?? SourceRange(at: root.range.start),
+                      into: &problems)
+    }
+
+    /// The dossier from what was read: citations checked and spread over the facts they
+    /// cover. Shared by this decoder and `DossierEventDecoder`.
+    func finish(_ state: State, file: String, id: String, name: String, range: SourceRange, idRange: SourceRange,
+                into problems: inout DiagnosticCollector) -> Dossier {
+        let cited = spread(state.citations, over: state, into: &problems)
+        return Dossier(file: file, id: id, name: name, country: state.country, description: state.description,
+                       tags: state.tags, sources: state.sources, facts: state.facts, citedSources: cited, range: range,
+                       idRange: idRange)
     }
 
     /// The top-level keys of a dossier that are not facts of a pack.
-    private enum ReservedKey: String, CaseIterable, Sendable {
+    enum ReservedKey: String, CaseIterable, Sendable {
         case id, name, country, description, notes, tags, sources, citations
     }
 
-    private static let reservedKeyTable: ByteKeyTable<ReservedKey> = {
+    static let reservedKeyTable: ByteKeyTable<ReservedKey> = {
         var table = ByteKeyTable<ReservedKey>()
         for key in ReservedKey.allCases { table.set(key.rawValue, to: key) }
         return table
     }()
 
-    private struct State {
+    /// What a dossier says, as read so far.
+    struct State {
         var facts: SlotTable<Fact>
         var country: String?
         var description: String?
         var tags: [String] = []
         var sources: [Source] = []
         var citationsNode: Node.Entry?
+        var citations: [Citation] = []
 
         init(slotCount: Int) {
             facts = SlotTable(count: slotCount)
@@ -162,7 +173,7 @@ public struct DossierDecoder: Sendable {
     }
 
     /// Keys starting with `x-` are the analyst's own and ignored.
-    private static func isExtension(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isExtension(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
         key.count >= 2 && key[0] == UInt8(ascii: "x") && key[1] == UInt8(ascii: "-")
     }
 
@@ -184,66 +195,14 @@ public struct DossierDecoder: Sendable {
     private func factValue(_ node: Node, type: InputType, slot: Int,
                            into problems: inout DiagnosticCollector) -> Value? {
         if node.isNull { return nil }
-        var path: String { schema.declarations[slot].path }
-        func wrong(_ expected: String, hint: String? = nil) -> Value? {
-            problems.error("wrong-type", "'\(path)' must be \(expected), found \(node.kindDescription)",
-                           at: node.range, notes: hint.map { [.hint($0)] } ?? [])
-            return nil
-        }
-        switch type {
-        case .bool:
-            guard case .bool(let flag) = node.value else {
-                return wrong("true or false", hint: node.string.map { ["yes", "no", "on", "off"].contains($0.lowercased()) } == true
-                             ? "YAML 1.2 reads yes/no/on/off as text; write true or false" : nil)
-            }
-            return .bool(flag)
-        case .int:
-            guard case .int(let number) = node.value else { return wrong("a whole number") }
-            return checkBounds(Double(number), node: node, slot: slot, into: &problems) ? .int(number) : nil
-        case .number:
-            let number: Double
-            switch node.value {
-            case .int(let whole): number = Double(whole)
-            case .float(let real) where real.isFinite: number = real
-            default: return wrong("a finite number")
-            }
-            return checkBounds(number, node: node, slot: slot, into: &problems) ? .number(number) : nil
-        case .string:
-            guard case .string(let text) = node.value else { return wrong("text", hint: "put the value in quotes") }
-            return .string(text)
-        case .date:
-            guard case .string(let text) = node.value else { return wrong("a date (YYYY-MM-DD)") }
-            guard CivilDate(text) != nil else {
-                problems.error("invalid-date", "'\(text)' is not a valid date for '\(path)'", at: node.range,
-                               notes: [.hint("write dates as YYYY-MM-DD, for example 2019-03-29")])
-                return nil
-            }
-            return .string(text)
-        case .country:
-            guard case .string(let code) = node.value else { return wrong("a country code") }
-            guard CountryCode.isValid(code) else {
-                invalidCountry(code, node, into: &problems)
-                return nil
-            }
-            return .string(code)
-        case .enumeration(let values):
-            guard case .string(let text) = node.value else {
-                return wrong("one of \(values.joined(separator: ", "))")
-            }
-            guard values.contains(text) else {
-                problems.error("invalid-enum", "'\(text)' is not a valid value for '\(path)'", at: node.range,
-                               notes: Spelling.hint(for: text, among: values) + [.hint("expected one of: \(values.joined(separator: ", "))")])
-                return nil
-            }
-            return .string(text)
-        case .list(let itemType):
-            guard let items = node.items else { return wrong("a list") }
+        if case .list(let itemType) = type {
+            guard let items = node.items else { return wrong(node, slot: slot, expected: "a list", into: &problems) }
             var values: [Value] = []
             values.reserveCapacity(items.count)
             var ok = true
             for item in items {
                 if item.isNull {
-                    problems.error("wrong-type", "items of '\(path)' must not be null", at: item.range)
+                    problems.error("wrong-type", "items of '\(schema.declarations[slot].path)' must not be null", at: item.range)
                     ok = false
                 } else if let value = factValue(item, type: itemType, slot: slot, into: &problems) {
                     values.append(value)
@@ -253,23 +212,98 @@ public struct DossierDecoder: Sendable {
             }
             return ok ? .list(values) : nil
         }
+        let scalar = node.value
+        if let value = scalarFact(scalar, type: type, slot: slot) { return value }
+        explainRejection(of: scalar, node: node, type: type, slot: slot, into: &problems)
+        return nil
     }
 
-    private func checkBounds(_ number: Double, node: Node, slot: Int,
-                             into problems: inout DiagnosticCollector) -> Bool {
-        let minimum = schema.declarations[slot].minimum
-        let maximum = schema.declarations[slot].maximum
-        if minimum.map({ number >= $0 }) ?? true, maximum.map({ number <= $0 }) ?? true { return true }
+    /// The value of a fact of `type` written as `scalar`, or nil when `scalar` is not a
+    /// valid one: the one definition of what a dossier may state, used by both decoders.
+    func scalarFact(_ scalar: Node.Value, type: InputType, slot: Int) -> Value? {
+        switch (type, scalar) {
+        case (.bool, .bool(let flag)):
+            return .bool(flag)
+        case (.int, .int(let number)):
+            return isInBounds(Double(number), slot: slot) ? .int(number) : nil
+        case (.number, .int(let whole)):
+            return isInBounds(Double(whole), slot: slot) ? .number(Double(whole)) : nil
+        case (.number, .float(let real)):
+            return real.isFinite && isInBounds(real, slot: slot) ? .number(real) : nil
+        case (.string, .string(let text)):
+            return .string(text)
+        case (.date, .string(let text)):
+            return CivilDate(text) != nil ? .string(text) : nil
+        case (.country, .string(let code)):
+            return CountryCode.isValid(code) ? .string(code) : nil
+        case (.enumeration(let values), .string(let text)):
+            return values.contains(text) ? .string(text) : nil
+        default:
+            return nil
+        }
+    }
+
+    private func isInBounds(_ number: Double, slot: Int) -> Bool {
+        (schema.declarations[slot].minimum.map { number >= $0 } ?? true)
+            && (schema.declarations[slot].maximum.map { number <= $0 } ?? true)
+    }
+
+    /// Reports why `scalarFact` turned `scalar` down.
+    private func explainRejection(of scalar: Node.Value, node: Node, type: InputType, slot: Int,
+                                  into problems: inout DiagnosticCollector) {
+        let path = schema.declarations[slot].path
+        switch (type, scalar) {
+        case (.bool, _):
+            _ = wrong(node, slot: slot, expected: "true or false", hint: node.string.map { ["yes", "no", "on", "off"].contains($0.lowercased()) } == true
+                      ? "YAML 1.2 reads yes/no/on/off as text; write true or false" : nil, into: &problems)
+        case (.int, .int(let number)):
+            reportOutOfBounds(Double(number), node: node, slot: slot, into: &problems)
+        case (.int, _):
+            _ = wrong(node, slot: slot, expected: "a whole number", into: &problems)
+        case (.number, .int(let whole)):
+            reportOutOfBounds(Double(whole), node: node, slot: slot, into: &problems)
+        case (.number, .float(let real)) where real.isFinite:
+            reportOutOfBounds(real, node: node, slot: slot, into: &problems)
+        case (.number, _):
+            _ = wrong(node, slot: slot, expected: "a finite number", into: &problems)
+        case (.string, _):
+            _ = wrong(node, slot: slot, expected: "text", hint: "put the value in quotes", into: &problems)
+        case (.date, .string(let text)):
+            problems.error("invalid-date", "'\(text)' is not a valid date for '\(path)'", at: node.range,
+                           notes: [.hint("write dates as YYYY-MM-DD, for example 2019-03-29")])
+        case (.date, _):
+            _ = wrong(node, slot: slot, expected: "a date (YYYY-MM-DD)", into: &problems)
+        case (.country, .string(let code)):
+            invalidCountry(code, node, into: &problems)
+        case (.country, _):
+            _ = wrong(node, slot: slot, expected: "a country code", into: &problems)
+        case (.enumeration(let values), .string(let text)):
+            problems.error("invalid-enum", "'\(text)' is not a valid value for '\(path)'", at: node.range,
+                           notes: Spelling.hint(for: text, among: values) + [.hint("expected one of: \(values.joined(separator: ", "))")])
+        case (.enumeration(let values), _):
+            _ = wrong(node, slot: slot, expected: "one of \(values.joined(separator: ", "))", into: &problems)
+        case (.list, _):
+            break
+        }
+    }
+
+    private func wrong(_ node: Node, slot: Int, expected: String, hint: String? = nil,
+                       into problems: inout DiagnosticCollector) -> Value? {
+        problems.error("wrong-type", "'\(schema.declarations[slot].path)' must be \(expected), found \(node.kindDescription)",
+                       at: node.range, notes: hint.map { [.hint($0)] } ?? [])
+        return nil
+    }
+
+    private func reportOutOfBounds(_ number: Double, node: Node, slot: Int, into problems: inout DiagnosticCollector) {
         let declaration = schema.declarations[slot]
         let unit = declaration.unit.map { " \($0)" } ?? ""
-        if let minimum, number < minimum {
+        if let minimum = declaration.minimum, number < minimum {
             problems.error("out-of-range", "'\(declaration.path)' is \(Value.format(number)), below the minimum of \(Value.format(minimum))\(unit)",
                            at: node.range)
-        } else if let maximum {
+        } else if let maximum = declaration.maximum {
             problems.error("out-of-range", "'\(declaration.path)' is \(Value.format(number)), above the maximum of \(Value.format(maximum))\(unit)",
                            at: node.range)
         }
-        return false
     }
 
     private func invalidCountry(_ code: String, _ node: Node, into problems: inout DiagnosticCollector) {
@@ -299,15 +333,25 @@ public struct DossierDecoder: Sendable {
             }
             return nil
         }
-        let allowed = id.unicodeScalars.allSatisfy { scalar in
-            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar)
-        }
-        guard allowed, !id.isEmpty, id.count <= 128 else {
+        guard Self.isValidIdentifier(id) else {
             problems.error("invalid-id", "'\(id)' is not a valid id", at: entry.value.range,
                            notes: [.hint("use letters, digits, '-', '_' and '.', such as rs-belgrade-safe-city")])
             return nil
         }
         return id
+    }
+
+    /// Letters, digits, '-', '_' and '.', at most 128 of them.
+    static func isValidIdentifier(_ id: String) -> Bool {
+        var count = 0
+        for byte in id.utf8 {
+            count += 1
+            let allowed = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+            if !allowed || count > 128 { return false }
+        }
+        return count > 0
     }
 
     private func strings(_ entry: Node.Entry, into problems: inout DiagnosticCollector) -> [String] {
@@ -366,18 +410,54 @@ public struct DossierDecoder: Sendable {
         return sources
     }
 
-    /// Checks each citation and spreads its sources over the facts it covers. A citation
-    /// of a group (`governance.dpia`) covers every fact under it.
-    private func citations(_ state: State, into problems: inout DiagnosticCollector) -> SlotTable<[String]> {
-        var cited = SlotTable<[String]>(count: schema.count)
-        guard let entry = state.citationsNode, !entry.value.isNull else { return cited }
+    /// One entry of `citations`: the fact path or group it names and the source ids it lists.
+    struct Citation {
+        var key: String
+        var keyRange: SourceRange
+        var ids: [(id: String, range: SourceRange)]
+    }
+
+    /// The entries of `citations` as written, after reporting any that is not a path
+    /// mapped to source ids.
+    private func citationList(_ entry: Node.Entry?, into problems: inout DiagnosticCollector) -> [Citation] {
+        guard let entry, !entry.value.isNull else { return [] }
         guard let entries = entry.value.entries else {
             problems.error("wrong-type", "'citations' must map fact paths to lists of source ids, found \(entry.value.kindDescription)",
                            at: entry.value.range)
-            return cited
+            return []
         }
-        let known = Set(state.sources.map(\.id))
+        var list: [Citation] = []
         for citation in entries {
+            // The shape of a citation of no known fact goes unreported: `spread` reports
+            // the path itself, which is the problem to fix first.
+            let namesFacts = !schema.slots(under: citation.key).isEmpty
+            var ids: [(id: String, range: SourceRange)] = []
+            if case .string(let single) = citation.value.value {
+                ids = [(single, citation.value.range)]
+            } else if let items = citation.value.items {
+                for item in items {
+                    if case .string(let id) = item.value {
+                        ids.append((id, item.range))
+                    } else if namesFacts {
+                        problems.error("wrong-type", "a citation lists source ids, found \(item.kindDescription)", at: item.range)
+                    }
+                }
+            } else if namesFacts {
+                problems.error("wrong-type", "a citation lists source ids, found \(citation.value.kindDescription)",
+                               at: citation.value.range)
+            }
+            list.append(Citation(key: citation.key, keyRange: citation.keyRange, ids: ids))
+        }
+        return list
+    }
+
+    /// Checks each citation and spreads its sources over the facts it covers. A citation
+    /// of a group (`governance.dpia`) covers every fact under it.
+    private func spread(_ citations: [Citation], over state: State, into problems: inout DiagnosticCollector) -> SlotTable<[String]> {
+        var cited = SlotTable<[String]>(count: schema.count)
+        guard !citations.isEmpty else { return cited }
+        let known = Set(state.sources.map(\.id))
+        for citation in citations {
             let slots = schema.slots(under: citation.key)
             if slots.isEmpty {
                 problems.error("unknown-citation", "'\(citation.key)' is not a fact any loaded pack declares", at: citation.keyRange,
@@ -389,26 +469,11 @@ public struct DossierDecoder: Sendable {
                 problems.error("citation-unset-fact", "citation of '\(citation.key)', which this dossier does not set",
                                at: citation.keyRange, notes: [.hint("set the fact, or remove the citation")])
             }
-            let ids: [(String, SourceRange)]
-            if case .string(let single) = citation.value.value {
-                ids = [(single, citation.value.range)]
-            } else if let items = citation.value.items {
-                ids = items.compactMap { item in
-                    guard case .string(let id) = item.value else {
-                        problems.error("wrong-type", "a citation lists source ids, found \(item.kindDescription)", at: item.range)
-                        return nil
-                    }
-                    return (id, item.range)
-                }
-            } else {
-                problems.error("wrong-type", "a citation lists source ids, found \(citation.value.kindDescription)", at: citation.value.range)
-                continue
-            }
-            for (id, range) in ids where !known.contains(id) {
+            for (id, range) in citation.ids where !known.contains(id) {
                 problems.error("unknown-source", "citation names source '\(id)', which 'sources' does not list", at: range,
                                notes: Spelling.hint(for: id, among: known.sorted()))
             }
-            let valid = ids.map(\.0).filter(known.contains)
+            let valid = citation.ids.map(\.id).filter(known.contains)
             for slot in setSlots {
                 var ids = cited[slot, default: []]
                 for id in valid where !ids.contains(id) { ids.append(id) }

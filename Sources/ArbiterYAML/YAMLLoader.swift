@@ -2,7 +2,8 @@ import ArbiterCore
 import CYAML
 
 /// Loads one YAML document into a `Document` of located nodes, using libyaml's event
-/// API directly. This file is the only one that touches the C API.
+/// API directly. This file and `DossierEventPump`, the dossier fast path, are the only
+/// ones that touch the C API.
 ///
 /// Problems in the input come back as diagnostics with stable codes (`yaml.*`); the
 /// loader itself never traps on any input.
@@ -364,14 +365,9 @@ private struct DocumentBuilder: ~Copyable {
 
     // MARK: positions and errors
 
-    private func position(_ mark: yaml_mark_t) -> SourcePosition {
-        // libyaml counts from 0 in size_t; a file within the size limit never overflows.
-        SourcePosition(line: Int(truncatingIfNeeded: mark.line) &+ 1, column: Int(truncatingIfNeeded: mark.column) &+ 1)
-    }
+    private func position(_ mark: yaml_mark_t) -> SourcePosition { mark.position }
 
-    private func range(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceRange {
-        SourceRange(ordered: position(start), position(end))
-    }
+    private func range(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceRange { SourceRange(start, end) }
 
     private func parserError(_ parser: yaml_parser_t) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"

@@ -1,6 +1,6 @@
 /// A project described by an analyst: reserved fields, the facts the loaded packs
 /// declare (indexed by schema slot), and the sources behind them.
-public struct Dossier: Sendable {
+public struct Dossier: Sendable, Equatable {
     public var file: String
     public var id: String
     public var name: String

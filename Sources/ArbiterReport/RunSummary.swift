@@ -23,8 +23,13 @@ public struct RunSummary: Sendable {
 
     /// Counts one project; the batch runner calls this in input order.
     public mutating func count(_ project: ProjectResult) {
+        count(band: project.band, gateFailed: project.gate?.passed == false)
+    }
+
+    /// Counts a project by its band and gate outcome alone.
+    public mutating func count(band: Band, gateFailed: Bool) {
         projectCount += 1
-        bandCounts[project.band, default: 0] += 1
-        if project.gate?.passed == false { gateFailures += 1 }
+        bandCounts[band, default: 0] += 1
+        if gateFailed { gateFailures += 1 }
     }
 }

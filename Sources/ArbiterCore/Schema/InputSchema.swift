@@ -17,7 +17,8 @@ public struct InputSchema: Sendable {
 
     /// Members of each group by group id; id 0 is the top level. Looked up by a key's
     /// bytes, so decoding makes no string for the keys it reads.
-    private var members: [ByteKeyTable<Member>] = [ByteKeyTable()]
+    /// The names directly under each group, the group's id as namespace (0 is the top).
+    private var members = ByteKeyTable<Member>()
     private var groupPaths: [String] = [""]
 
     public init() {}
@@ -76,14 +77,13 @@ public struct InputSchema: Sendable {
         let names = declaration.path.pathNames
         for (depth, name) in names.enumerated() {
             if depth == names.count - 1 {
-                members[group].set(name, to: .fact(declarations.count))
-            } else if case .group(let id)? = members[group].value(for: name) {
+                members.set(name, in: group, to: .fact(declarations.count))
+            } else if case .group(let id)? = members.value(for: name, in: group) {
                 group = id
             } else {
-                let id = members.count
-                members.append(ByteKeyTable())
+                let id = groupPaths.count
                 groupPaths.append(names[...depth].joined(separator: "."))
-                members[group].set(name, to: .group(id))
+                members.set(name, in: group, to: .group(id))
                 group = id
             }
         }
@@ -102,10 +102,10 @@ public struct InputSchema: Sendable {
 
     public var count: Int { declarations.count }
 
-    public func member(_ name: String, in group: Int) -> Member? { members[group].value(for: name) }
+    public func member(_ name: String, in group: Int) -> Member? { members.value(for: name, in: group) }
 
     /// The member a key names, given the key's UTF-8 bytes.
-    public func member(_ key: UnsafeBufferPointer<UInt8>, in group: Int) -> Member? { members[group].value(for: key) }
+    public func member(_ key: UnsafeBufferPointer<UInt8>, in group: Int) -> Member? { members.value(for: key, in: group) }
 
     /// The dotted path of a group id, for messages.
     public func path(ofGroup group: Int) -> String { groupPaths[group] }

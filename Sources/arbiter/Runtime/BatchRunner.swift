@@ -28,12 +28,29 @@ final class BatchRunner: @unchecked Sendable {
         var chunks: [String]
         var diagnostics: String
         var errors: [Diagnostic]
-        var project: ProjectResult?
+        /// What the writer needs of a scored project; nil when the file failed.
+        var scored: Scored?
         var matchedWaivers: Set<Int>
+    }
+
+    /// A scored project as the writer sees it: its identity and counts, and the whole
+    /// result only when a report needs every project at the end. Otherwise the result
+    /// is freed by the worker that built it: freed by the writer, it had released the
+    /// worker's compiled rules from the other core for every file, and two workers
+    /// spent their time passing those reference counts back and forth.
+    private struct Scored {
+        var id: String
+        var file: String
+        var idRange: SourceRange
+        var band: Band
+        var gateFailed: Bool
+        var project: ProjectResult?
     }
 
     private let workspace: Workspace
     private let sinks: [Sink]
+    /// Whether some report needs every project at the end (HTML, Markdown, text).
+    private let keepsProjects: Bool
     private let settings: Settings
     private let context: ReportContext
     /// What a worker evaluates and renders with: worker 0 uses the workspace's rule set,
@@ -46,6 +63,7 @@ final class BatchRunner: @unchecked Sendable {
         var dossiers: DossierLoader
         var reporters: [any Reporter]
         var context: ReportContext
+        var folder = FolderHandle()
     }
 
     private let waivers: WaiverBook
@@ -77,6 +95,7 @@ final class BatchRunner: @unchecked Sendable {
         self.rewalk = rewalk
         self.workspace = workspace
         self.sinks = sinks
+        self.keepsProjects = sinks.contains { $0.reporter.needsAllProjects }
         self.settings = settings
         self.context = context
         self.waivers = WaiverBook(waivers: workspace.waivers, asOf: workspace.asOf)
@@ -192,7 +211,7 @@ final class BatchRunner: @unchecked Sendable {
             Terminal.writeError(outcome.diagnostics)
         }
         summary.errors += outcome.errors
-        if let project = outcome.project,
+        if let project = outcome.scored,
            let firstIndex = seenIds.firstOrdinal(of: StableHash.of(project.id), recording: UInt32(truncatingIfNeeded: nextToWrite)) {
             let first = path(ofItem: Int(firstIndex))
             // Ids name projects in baselines and waivers; two files with one id would be ambiguous.
@@ -203,9 +222,9 @@ final class BatchRunner: @unchecked Sendable {
             summary.errors.append(duplicate)
             return
         }
-        if let project = outcome.project {
-            summary.count(project)
-            if sinks.contains(where: { $0.reporter.needsAllProjects }) { summary.projects.append(project) }
+        if let scored = outcome.scored {
+            summary.count(band: scored.band, gateFailed: scored.gateFailed)
+            if let project = scored.project { summary.projects.append(project) }
         }
         for waiver in outcome.matchedWaivers { matchCounts[waiver, default: 0] += 1 }
         for (index, sink) in sinks.enumerated() where !outcome.chunks[index].isEmpty {
@@ -229,7 +248,7 @@ final class BatchRunner: @unchecked Sendable {
     private func process(_ path: String, with tools: Tools) -> Outcome {
         let limit = workspace.loaderLimits.maxFileSize
         let bytes: [UInt8]
-        switch FileInput.read(path, limit: limit) {
+        switch FileInput.read(path, limit: limit, folder: tools.folder) {
         case .success(let read): bytes = read
         case .failure(let failure):
             let diagnostic = FileInput.diagnostic(failure, path: path == "-" ? "<stdin>" : path, limit: limit)
@@ -246,12 +265,14 @@ final class BatchRunner: @unchecked Sendable {
                 project.gate = Gate.decide(project, policy: policy, baseline: settings.baseline?.projects[project.id])
             }
             let chunks = tools.reporters.map { $0.project(project, context: tools.context) }
-            return Outcome(chunks: chunks, diagnostics: "", errors: [], project: project, matchedWaivers: matched)
+            let scored = Scored(id: project.id, file: project.file, idRange: project.idRange, band: project.band,
+                                gateFailed: project.gate?.passed == false, project: keepsProjects ? project : nil)
+            return Outcome(chunks: chunks, diagnostics: "", errors: [], scored: scored, matchedWaivers: matched)
         }
     }
 
     private func failed(_ diagnostics: [Diagnostic], source: SourceText?) -> Outcome {
         Outcome(chunks: sinks.map { _ in "" }, diagnostics: Console.render(diagnostics, source: source, colored: settings.coloredDiagnostics),
-                errors: diagnostics.filter { $0.severity == .error }, project: nil, matchedWaivers: [])
+                errors: diagnostics.filter { $0.severity == .error }, scored: nil, matchedWaivers: [])
     }
 }

@@ -10,9 +10,12 @@ enum FileInput {
         case isDirectory
     }
 
-    static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
+    /// Reads `path`; a batch worker passes its `FolderHandle` so files are opened by name
+    /// within their folder.
+    static func read(_ path: String, limit: Int, folder: FolderHandle? = nil) -> Result<[UInt8], Failure> {
         if path == "-" { return readStandardInput(limit: limit) }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
+        let descriptor = folder?.open(path, flags: flags) ?? open(path, flags)
         guard descriptor >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
         defer { close(descriptor) }
         var info = stat()

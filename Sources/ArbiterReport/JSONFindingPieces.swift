@@ -45,10 +45,21 @@ final class JSONFindingPieces: Sendable {
     /// Where a pack's rules start, to look its findings up by position.
     func start(ofPack id: String) -> Int? { packStarts[id] }
 
-    /// The pieces of the finding at `position` in its pack, when they were rendered
-    /// for that very rule.
-    func pieces(packStart: Int?, position: Int, rule: CompiledRule) -> RulePieces? {
+    /// Where the pieces of the finding at `position` in its pack are, when they were
+    /// rendered for that very rule. An index rather than the pieces: copying them out
+    /// retained the rule and both buffers for every finding written.
+    func index(packStart: Int?, position: Int, rule: CompiledRule) -> Int? {
         guard let packStart, packStart + position < pieces.count, pieces[packStart + position].rule === rule else { return nil }
-        return pieces[packStart + position]
+        return packStart + position
+    }
+
+    /// Writes the head of the pieces at `index`; false when they do not fit this place.
+    func openWithHead(_ index: Int, into json: inout JSONWriter) -> Bool {
+        json.open(with: pieces[index].head)
+    }
+
+    /// Writes the tail of the pieces at `index`; false when they do not fit this place.
+    func appendTail(_ index: Int, into json: inout JSONWriter) -> Bool {
+        json.append(items: pieces[index].tail)
     }
 }

@@ -151,16 +151,16 @@ public struct JSONReporter: Reporter {
         let packStart = findingPieces?.start(ofPack: pack.pack)
         for position in pack.reportedOrder {
             let finding = pack.findings[position]
-            let pieces = findingPieces?.pieces(packStart: packStart, position: position, rule: finding.definition)
+            let pieces = findingPieces?.index(packStart: packStart, position: position, rule: finding.definition)
             write(finding, pieces: pieces, of: project, into: &json)
         }
         json.close(array: true)
         json.close()
     }
 
-    private func write(_ finding: Finding, pieces: JSONFindingPieces.RulePieces?, of project: ProjectResult, into json: inout JSONWriter) {
+    private func write(_ finding: Finding, pieces: Int?, of project: ProjectResult, into json: inout JSONWriter) {
         // The rule's own keys come rendered once per run when they fit this place.
-        let openedWithHead = pieces.map { json.open(with: $0.head) } ?? false
+        let openedWithHead = pieces.map { findingPieces?.openWithHead($0, into: &json) ?? false } ?? false
         if !openedWithHead {
             json.open()
             Self.writeHead(of: finding.definition, into: &json)
@@ -195,7 +195,7 @@ public struct JSONReporter: Reporter {
         finding.forEachMissingPath { json.string(nil, plain: $0) }
         json.close(array: true)
         if let fault = finding.fault { json.string("fault", fault) }
-        let appendedTail = pieces.map { json.append(items: $0.tail) } ?? false
+        let appendedTail = pieces.map { findingPieces?.appendTail($0, into: &json) ?? false } ?? false
         if !appendedTail { Self.writeTail(of: finding.definition, into: &json) }
         if let waiver = finding.waiver {
             json.open("waiver")

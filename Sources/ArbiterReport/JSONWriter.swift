@@ -300,18 +300,24 @@ struct JSONWriter: ~Copyable {
     /// characters and the two line separators JavaScript treats as line breaks.
     /// `knownPlain` skips the scan for text that cannot need escaping.
     private mutating func appendQuoted(_ value: String, knownPlain: Bool = false) {
-        var value = value
-        value.withUTF8 { bytes in
-            append(UInt8(ascii: "\""))
-            assert(!knownPlain || Self.isPlain(bytes), "a plain string needing escapes")
-            // Most report text needs no escaping: one scan, eight bytes at a time, then one copy.
-            if knownPlain || Self.isPlain(bytes) {
-                if let start = bytes.baseAddress { append(start, count: bytes.count) }
-            } else {
-                appendEscaped(bytes)
-            }
-            append(UInt8(ascii: "\""))
+        // The string's own bytes where it has them (native strings always do): making a
+        // mutable copy for `withUTF8` had retained and released every string written.
+        if value.utf8.withContiguousStorageIfAvailable({ appendQuoted(bytes: $0, knownPlain: knownPlain) }) == nil {
+            var copy = value
+            copy.withUTF8 { appendQuoted(bytes: $0, knownPlain: knownPlain) }
         }
+    }
+
+    private mutating func appendQuoted(bytes: UnsafeBufferPointer<UInt8>, knownPlain: Bool) {
+        append(UInt8(ascii: "\""))
+        assert(!knownPlain || Self.isPlain(bytes), "a plain string needing escapes")
+        // Most report text needs no escaping: one scan, eight bytes at a time, then one copy.
+        if knownPlain || Self.isPlain(bytes) {
+            if let start = bytes.baseAddress { append(start, count: bytes.count) }
+        } else {
+            appendEscaped(bytes)
+        }
+        append(UInt8(ascii: "\""))
     }
 
     /// True when no byte of `bytes` needs escaping: none below 0x20, no quote, no

@@ -75,16 +75,15 @@ struct DossierEventPump: ~Copyable {
         let bytes = UnsafeBufferPointer(start: data.value, count: Int(data.length))
         let range = SourceRange(event.pointee.start_mark, event.pointee.end_mark)
         // Keys and quoted or block scalars are text; plain values resolve by the core schema.
-        guard data.style == YAML_PLAIN_SCALAR_STYLE, !decoder.expectsKey else {
-            return decoder.scalar(bytes, .text, range: range)
-        }
-        switch ScalarResolver.resolvePlain(bytes) {
-        case .string: return decoder.scalar(bytes, .text, range: range)
-        case .value(.null): return decoder.scalar(bytes, .null, range: range)
-        case .value(.bool(let flag)): return decoder.scalar(bytes, .bool(flag), range: range)
-        case .value(.int(let number)): return decoder.scalar(bytes, .int(number), range: range)
-        case .value(.float(let number)): return decoder.scalar(bytes, .float(number), range: range)
-        case .outOfRange: return false
+        return decoder.scalar(bytes, plain: data.style == YAML_PLAIN_SCALAR_STYLE, range: range) { bytes in
+            switch ScalarResolver.resolvePlain(bytes) {
+            case .string: .text
+            case .value(.null): .null
+            case .value(.bool(let flag)): .bool(flag)
+            case .value(.int(let number)): .int(number)
+            case .value(.float(let number)): .float(number)
+            case .outOfRange: nil
+            }
         }
     }
 }

@@ -100,9 +100,8 @@ public struct DossierEventDecoder {
         seenMembers.reserveCapacity(32)
     }
 
-    /// Whether the next scalar is a key of the innermost mapping, so that the caller
-    /// leaves it unresolved: keys are always text.
-    public var expectsKey: Bool {
+    /// Whether the next scalar is a key of the innermost mapping: keys are always text.
+    private var expectsKey: Bool {
         guard top.pending == nil else { return false }
         switch top.context {
         case .top, .group, .source, .citations: return true
@@ -173,8 +172,14 @@ public struct DossierEventDecoder {
         return true
     }
 
-    public mutating func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ scalar: Scalar, range: SourceRange) -> Bool {
+    /// A scalar of `bytes`. A plain one that is not a key is resolved by `resolve`, the
+    /// YAML core schema as the loader applies it; nil from it means giving up. (A closure
+    /// rather than a question to the caller first: asking copied this whole decoder
+    /// across the module boundary for every scalar.)
+    public mutating func scalar(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, range: SourceRange,
+                                resolve: (UnsafeBufferPointer<UInt8>) -> Scalar?) -> Bool {
         if expectsKey { return key(bytes, range: range) }
+        guard let scalar = plain ? resolve(bytes) : .text else { return false }
         switch top.context {
         case .tags:
             guard case .text = scalar else { return false }

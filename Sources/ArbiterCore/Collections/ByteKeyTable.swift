@@ -99,24 +99,28 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
     }
 
     /// Eight bytes at a time, each word folded in with a multiply: keys are short, and
-    /// hashing them a byte at a time (FNV-1a) had been most of a lookup.
+    /// hashing them a byte at a time (FNV-1a) had been most of a lookup. The last word
+    /// overlaps the one before it rather than being assembled byte by byte.
+    @inline(__always)
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, namespace: Int) -> UInt64 {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var hash = (UInt64(truncatingIfNeeded: bytes.count) &+ 0x243F_6A88_85A3_08D3) ^ (UInt64(truncatingIfNeeded: namespace) &* multiplier)
-        guard let base = bytes.baseAddress else { return hash }
+        let count = bytes.count
+        var hash = (UInt64(truncatingIfNeeded: count) &+ 0x243F_6A88_85A3_08D3) ^ (UInt64(truncatingIfNeeded: namespace) &* multiplier)
+        guard let base = bytes.baseAddress, count > 0 else { return hash }
         let raw = UnsafeRawPointer(base)
+        if count < 8 {
+            var word: UInt64 = 0
+            for index in 0..<count { word |= UInt64(base[index]) << UInt64(8 &* index) }
+            hash = (hash ^ word) &* multiplier
+            return hash ^ (hash >> 29)
+        }
         var offset = 0
-        while offset + 8 <= bytes.count {
+        while offset + 8 < count {
             hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* multiplier
             hash ^= hash >> 29
             offset += 8
         }
-        if offset < bytes.count {
-            var word: UInt64 = 0
-            for index in offset..<bytes.count { word |= UInt64(base[index]) << UInt64(8 * (index - offset)) }
-            hash = (hash ^ word) &* multiplier
-            hash ^= hash >> 29
-        }
-        return hash
+        hash = (hash ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* multiplier
+        return hash ^ (hash >> 29)
     }
 }

@@ -63,6 +63,15 @@ public struct SlotTable<Element>: Sendable where Element: Sendable {
         positions[slot] = Int32(values.count)
     }
 
+    /// Calls `body` with the value at `slot`, where it is stored; nil when the slot is
+    /// not set. Evaluation compares facts this way, without copying them out.
+    @inline(__always)
+    public func withElement<Result>(at slot: Int, _ body: (Element) -> Result) -> Result? {
+        let position = Int(positions[slot])
+        guard position != 0 else { return nil }
+        return values.withUnsafeBufferPointer { body($0[position - 1]) }
+    }
+
     /// The value at `slot`, or `fallback` when the slot is not set.
     public subscript(slot: Int, default fallback: @autoclosure () -> Element) -> Element {
         self[slot] ?? fallback()

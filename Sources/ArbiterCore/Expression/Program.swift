@@ -97,8 +97,16 @@ public struct Program: Sendable {
             return logical(compile(lhs), compile(rhs), decisive: false)
         case .or(let lhs, let rhs):
             return logical(compile(lhs), compile(rhs), decisive: true)
+        case .compare(let op, .fact(let slot), .literal(let constant)):
+            // The usual shape, `fact op literal`: the fact is compared where it is stored,
+            // with no copy of it and no call to fetch either side.
+            let bit = bits[slot] ?? 0
+            return { context in
+                guard context.step() else { return .unknown(0) }
+                return context.facts.withElement(at: slot) { compare(op, $0.value, constant) } ?? .unknown(bit)
+            }
         case .compare(let op, let lhs, .literal(let constant)):
-            // The usual shape, `fact op literal`: the literal is held, not fetched by a call.
+            // A literal right-hand side is held, not fetched by a call.
             let left = compile(lhs)
             return { context in
                 guard context.step() else { return .unknown(0) }
@@ -220,19 +228,38 @@ public struct Program: Sendable {
     }
 
     private static func unknownSlots(_ lhs: Value, _ rhs: Value) -> UInt64? {
-        switch (lhs, rhs) {
-        case (.unknown(let a), .unknown(let b)): a | b
-        case (.unknown(let a), _): a
-        case (_, .unknown(let b)): b
-        default: nil
+        // Two single matches rather than one over a tuple, which copied both values.
+        if case .unknown(let a) = lhs {
+            if case .unknown(let b) = rhs { return a | b }
+            return a
         }
+        if case .unknown(let b) = rhs { return b }
+        return nil
     }
 
     /// Equality as comparisons and `in` define it: numbers by value (`1 == 1.0`),
     /// anything else only with a value of the same kind.
     static func equal(_ lhs: Value, _ rhs: Value) -> Bool {
-        if let a = lhs.numeric, let b = rhs.numeric { return a == b }
-        return lhs == rhs
+        switch lhs {
+        case .string(let a):
+            if case .string(let b) = rhs { return a == b }
+            return false
+        case .int(let a):
+            // As doubles, like ordering, so that `==`, `<` and `>` always agree.
+            switch rhs {
+            case .int(let b): return Double(a) == Double(b)
+            case .number(let b): return Double(a) == b
+            default: return false
+            }
+        case .number(let a):
+            switch rhs {
+            case .int(let b): return a == Double(b)
+            case .number(let b): return a == b
+            default: return false
+            }
+        default:
+            return lhs == rhs
+        }
     }
 
     /// `items` as one list value when every item is a literal.

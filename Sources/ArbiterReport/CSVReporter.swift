@@ -71,21 +71,26 @@ public struct CSVReporter: Reporter {
     }
 
     /// Appends a comma and a number: scores with one decimal always shown (`40.0`),
-    /// other numbers as `Value.format` writes them.
+    /// other numbers as `Value.format` writes them. Digits go through a small buffer on
+    /// the stack and are appended in one piece.
     private static func appendNumber(_ number: Double, oneDecimal: Bool, to row: inout [UInt8]) {
-        row.append(UInt8(ascii: ","))
         let value = oneDecimal ? Scoring.oneDecimal(number) : number
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DecimalText.maximumLength) { buffer in
-            guard let length = DecimalText.write(value, to: buffer.baseAddress!) else {
+        var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            let out = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            out[0] = UInt8(ascii: ",")
+            guard let written = DecimalText.write(value, to: out + 1) else {
+                row.append(UInt8(ascii: ","))
                 row.append(contentsOf: (oneDecimal ? value.scoreText : Value.format(value)).utf8)
                 return
             }
-            let digits = UnsafeBufferPointer(rebasing: buffer[..<length])
-            row.append(contentsOf: digits)
-            if oneDecimal && !digits.contains(UInt8(ascii: ".")) {
-                row.append(UInt8(ascii: "."))
-                row.append(UInt8(ascii: "0"))
+            var length = 1 + written
+            if oneDecimal && !UnsafeBufferPointer(start: out + 1, count: written).contains(UInt8(ascii: ".")) {
+                out[length] = UInt8(ascii: ".")
+                out[length + 1] = UInt8(ascii: "0")
+                length += 2
             }
+            row.append(contentsOf: UnsafeBufferPointer(start: out, count: length))
         }
     }
 }

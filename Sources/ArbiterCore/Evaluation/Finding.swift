@@ -61,8 +61,16 @@ public struct Finding: Hashable, Sendable {
     /// every finding, and building, copying and freeing the array was a tenth of it.
     public func forEachEvidence(_ body: (_ path: String, _ fact: Fact, _ sources: [String]) -> Void) {
         guard let sheet else { return }
-        for slot in definition.reads {
-            if let fact = sheet.facts[slot] { body(sheet.paths[slot], fact, sheet.citedSources[slot, default: []]) }
+        // Each argument is lent where it is stored: copying the path, the fact and its
+        // sources out for every item of every finding written retained all three.
+        sheet.paths.withUnsafeBufferPointer { paths in
+            for slot in definition.reads {
+                _ = sheet.facts.withElement(at: slot) { fact in
+                    if sheet.citedSources.withElement(at: slot, { body(paths[slot], fact, $0) }) == nil {
+                        body(paths[slot], fact, [])
+                    }
+                }
+            }
         }
     }
 

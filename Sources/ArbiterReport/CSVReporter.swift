@@ -12,6 +12,10 @@ public struct CSVReporter: Reporter {
     }
 
     public func project(_ project: ProjectResult, context: ReportContext) -> String {
+        chunk(for: project, context: context).string
+    }
+
+    public func chunk(for project: ProjectResult, context: ReportContext) -> ReportChunk {
         // Bytes, not strings: this runs for every file of an audit, and building each
         // row from thirteen quoted `String`s had cost more than scoring the file. Numbers
         // are written as digits in place; scores, completeness and counts never need
@@ -37,7 +41,7 @@ public struct CSVReporter: Reporter {
             row.append(UInt8(ascii: "\r"))
             row.append(UInt8(ascii: "\n"))
         }
-        return String(decoding: row, as: UTF8.self)
+        return ReportChunk(utf8: row)
     }
 
     public func end(_ summary: RunSummary, context: ReportContext) -> String { "" }

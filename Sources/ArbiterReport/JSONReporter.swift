@@ -55,9 +55,13 @@ public struct JSONReporter: Reporter {
     public var separator: String { "," }
 
     public func project(_ project: ProjectResult, context: ReportContext) -> String {
+        chunk(for: project, context: context).string
+    }
+
+    public func chunk(for project: ProjectResult, context: ReportContext) -> ReportChunk {
         var json = JSONWriter(baseDepth: 2, prefix: "\n    ", capacity: 1 << 16)
         write(project, into: &json, context: context)
-        return json.text
+        return json.chunk()
     }
 
     public func end(_ summary: RunSummary, context: ReportContext) -> String {

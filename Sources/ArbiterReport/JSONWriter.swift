@@ -37,6 +37,13 @@ struct JSONWriter: ~Copyable {
 
     var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
+    /// The bytes written, handed over to a chunk without a copy; the writer is used up.
+    consuming func chunk() -> ReportChunk {
+        let bytes = ReportChunk.Bytes(taking: base, count: count)
+        discard self
+        return ReportChunk(bytes: bytes)
+    }
+
     // MARK: pieces
 
     /// Bytes rendered once and spliced into many documents, with the nesting they were

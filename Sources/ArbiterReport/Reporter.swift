@@ -14,6 +14,9 @@ public protocol Reporter: Sendable {
     /// rendered on worker threads without knowing what came before them.
     var separator: String { get }
     func project(_ project: ProjectResult, context: ReportContext) -> String
+    /// The same as `project`, as a chunk for a batch to write; reporters that build
+    /// bytes hand them over here without making a string of them.
+    func chunk(for project: ProjectResult, context: ReportContext) -> ReportChunk
     func end(_ summary: RunSummary, context: ReportContext) -> String
     /// The reporter to render a run's projects with, having done once whatever work
     /// depends only on the context (its packs and rules). The default is the reporter
@@ -26,6 +29,9 @@ extension Reporter {
     public func begin(_ context: ReportContext) -> String { "" }
     public var separator: String { "" }
     public func project(_ project: ProjectResult, context: ReportContext) -> String { "" }
+    public func chunk(for project: ProjectResult, context: ReportContext) -> ReportChunk {
+        ReportChunk(self.project(project, context: context))
+    }
     public func prepared(for context: ReportContext) -> any Reporter { self }
 
     /// Renders a complete report in one call, as tests and `score` do.

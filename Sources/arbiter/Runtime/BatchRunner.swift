@@ -25,7 +25,7 @@ final class BatchRunner: @unchecked Sendable {
     }
 
     private struct Outcome {
-        var chunks: [String]
+        var chunks: [ReportChunk]
         var diagnostics: String
         var errors: [Diagnostic]
         /// What the writer needs of a scored project; nil when the file failed.
@@ -264,7 +264,7 @@ final class BatchRunner: @unchecked Sendable {
             if let policy = settings.policy {
                 project.gate = Gate.decide(project, policy: policy, baseline: settings.baseline?.projects[project.id])
             }
-            let chunks = tools.reporters.map { $0.project(project, context: tools.context) }
+            let chunks = tools.reporters.map { $0.chunk(for: project, context: tools.context) }
             let scored = Scored(id: project.id, file: project.file, idRange: project.idRange, band: project.band,
                                 gateFailed: project.gate?.passed == false, project: keepsProjects ? project : nil)
             return Outcome(chunks: chunks, diagnostics: "", errors: [], scored: scored, matchedWaivers: matched)
@@ -272,7 +272,7 @@ final class BatchRunner: @unchecked Sendable {
     }
 
     private func failed(_ diagnostics: [Diagnostic], source: SourceText?) -> Outcome {
-        Outcome(chunks: sinks.map { _ in "" }, diagnostics: Console.render(diagnostics, source: source, colored: settings.coloredDiagnostics),
+        Outcome(chunks: sinks.map { _ in ReportChunk("") }, diagnostics: Console.render(diagnostics, source: source, colored: settings.coloredDiagnostics),
                 errors: diagnostics.filter { $0.severity == .error }, scored: nil, matchedWaivers: [])
     }
 }

@@ -1,3 +1,4 @@
+import ArbiterReport
 import Foundation
 
 /// Where one report goes: standard output, or a file written atomically — bytes go to
@@ -47,6 +48,19 @@ final class OutputSink {
         }
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= Self.bufferSize { flush() }
+    }
+
+    /// A project's chunk, written from its own bytes like `write(_:)` does for text.
+    func write(_ chunk: ReportChunk) {
+        chunk.withBytes { bytes in
+            if bytes.count >= Self.directWriteSize {
+                flush()
+                writeAll(bytes)
+                return
+            }
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= Self.bufferSize { flush() }
+        }
     }
 
     private static let bufferSize = 1 << 16

@@ -35,9 +35,9 @@ public struct CSVReporter: Reporter {
             Self.appendText(pack.band.rawValue, to: &row, comma: true)
             Self.appendText(pack.worstBand.rawValue, to: &row, comma: true)
             Self.appendNumber(pack.completeness, oneDecimal: false, to: &row)
-            Self.appendNumber(Double(counts.fired), oneDecimal: false, to: &row)
-            Self.appendNumber(Double(counts.unknown), oneDecimal: false, to: &row)
-            Self.appendNumber(Double(counts.waived), oneDecimal: false, to: &row)
+            Self.appendCount(counts.fired, to: &row)
+            Self.appendCount(counts.unknown, to: &row)
+            Self.appendCount(counts.waived, to: &row)
             row.append(UInt8(ascii: "\r"))
             row.append(UInt8(ascii: "\n"))
         }
@@ -71,6 +71,16 @@ public struct CSVReporter: Reporter {
             row.append(UInt8(ascii: "\""))
         } else {
             row.append(contentsOf: bytes)
+        }
+    }
+
+    /// Appends a comma and a whole number.
+    private static func appendCount(_ count: Int, to row: inout [UInt8]) {
+        var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            let out = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            out[0] = UInt8(ascii: ",")
+            row.append(contentsOf: UnsafeBufferPointer(start: out, count: 1 + DecimalText.write(count, to: out + 1)))
         }
     }
 

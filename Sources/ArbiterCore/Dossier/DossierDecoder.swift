@@ -456,7 +456,8 @@ public struct DossierDecoder: Sendable {
     private func spread(_ citations: [Citation], over state: State, into problems: inout DiagnosticCollector) -> SlotTable<[String]> {
         var cited = SlotTable<[String]>(count: schema.count)
         guard !citations.isEmpty else { return cited }
-        let known = Set(state.sources.map(\.id))
+        // A dossier lists a handful of sources: a scan is cheaper than building a set.
+        func isKnown(_ id: String) -> Bool { state.sources.contains { $0.id == id } }
         for citation in citations {
             let slots = schema.slots(under: citation.key)
             if slots.isEmpty {
@@ -469,11 +470,11 @@ public struct DossierDecoder: Sendable {
                 problems.error("citation-unset-fact", "citation of '\(citation.key)', which this dossier does not set",
                                at: citation.keyRange, notes: [.hint("set the fact, or remove the citation")])
             }
-            for (id, range) in citation.ids where !known.contains(id) {
+            for (id, range) in citation.ids where !isKnown(id) {
                 problems.error("unknown-source", "citation names source '\(id)', which 'sources' does not list", at: range,
-                               notes: Spelling.hint(for: id, among: known.sorted()))
+                               notes: Spelling.hint(for: id, among: Set(state.sources.map(\.id)).sorted()))
             }
-            let valid = citation.ids.map(\.id).filter(known.contains)
+            let valid = citation.ids.map(\.id).filter(isKnown)
             for slot in setSlots {
                 var ids = cited[slot, default: []]
                 for id in valid where !ids.contains(id) { ids.append(id) }

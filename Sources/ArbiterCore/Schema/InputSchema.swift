@@ -15,10 +15,12 @@ public struct InputSchema: Sendable {
         case group(Int)
     }
 
-    /// Members of each group by group id; id 0 is the top level. Looked up by a key's
-    /// bytes, so decoding makes no string for the keys it reads.
-    /// The names directly under each group, the group's id as namespace (0 is the top).
+    /// The names directly under each group, the group's id as namespace (0 is the top
+    /// level). Looked up by a key's bytes, so decoding makes no string for the keys it reads.
     private var members = ByteKeyTable<Member>()
+    /// Slots of every fact below each group path, in slot order: a citation of a group
+    /// covers them all, and filtering every path by prefix had been most of reading one.
+    private var groupSlots: [String: [Int]] = [:]
     private var groupPaths: [String] = [""]
 
     public init() {}
@@ -73,6 +75,11 @@ public struct InputSchema: Sendable {
 
     private mutating func insert(_ declaration: InputDeclaration) {
         slots[declaration.path] = declarations.count
+        var ancestor = declaration.path.parentAndName.parent
+        while !ancestor.isEmpty {
+            groupSlots[ancestor, default: []].append(declarations.count)
+            ancestor = ancestor.parentAndName.parent
+        }
         var group = 0
         let names = declaration.path.pathNames
         for (depth, name) in names.enumerated() {
@@ -127,7 +134,6 @@ public struct InputSchema: Sendable {
     /// Slots of every fact at or below `path`.
     public func slots(under path: String) -> [Int] {
         if let slot = slots[path] { return [slot] }
-        let prefix = path + "."
-        return declarations.indices.filter { declarations[$0].path.hasPrefix(prefix) }
+        return groupSlots[path] ?? []
     }
 }

@@ -75,6 +75,8 @@ struct DossierFastPathTests {
         { $0.replacingOccurrences(of: ":", with: "x:") },
         { line in line.hasPrefix(" ") ? line : "x-" + line },
         { $0.replacingOccurrences(of: "[", with: "[~, ") },
+        { $0.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "") },
+        { $0.replacingOccurrences(of: ": ", with: ": [") + "]" },
         { $0.replacingOccurrences(of: "]", with: ", nosuch]") },
         { $0.replacingOccurrences(of: "]", with: ", 7]") },
         { $0.replacingOccurrences(of: "-0", with: "-13") },
@@ -132,6 +134,8 @@ struct DossierFastPathTests {
             base + "surveillance:\n  cameras: [1\n",                        // a syntax error
             "- a\n- b\n",                                                   // not a mapping
             "",                                                             // empty
+            base.replacingOccurrences(of: "cameras: 10", with: "purposes: traffic"), // one value for a list
+            base.replacingOccurrences(of: "cameras: 10", with: "deployment: [city-wide]"), // a list for one value
         ]
         for text in cases {
             #expect(Self.loader.loadDirectly(path: "c.yaml", bytes: Array(text.utf8)) == nil, "\(text)")

@@ -191,7 +191,7 @@ public struct DossierEventDecoder {
             return true
         case .factList(let slot):
             if case .null = scalar { return false }
-            guard let value = decoder.scalarFact(Self.nodeValue(bytes, scalar), type: listItem, slot: slot) else { return false }
+            guard let value = fact(bytes, scalar, type: listItem, slot: slot) else { return false }
             listValues.append(value)
             return true
         case .document, .sources:
@@ -280,8 +280,7 @@ public struct DossierEventDecoder {
         switch pending {
         case .fact(let slot):
             if case .null = scalar { return true }  // stated as unknown
-            guard let value = decoder.scalarFact(Self.nodeValue(bytes, scalar), type: decoder.schema.declarations[slot].type,
-                                                 slot: slot) else { return false }
+            guard let value = fact(bytes, scalar, type: nil, slot: slot) else { return false }
             state.facts.set(Fact(value: value, range: range), at: slot)
             return true
         case .group:
@@ -349,6 +348,13 @@ public struct DossierEventDecoder {
             source.date = text
         }
         return true
+    }
+
+    /// The value of a fact, or of an item of a list fact when `type` (the item type) is
+    /// given: an enumeration value matched by its bytes, anything else through `scalarFact`.
+    private func fact(_ bytes: UnsafeBufferPointer<UInt8>, _ scalar: Scalar, type: InputType?, slot: Int) -> Value? {
+        if case .text = scalar, let value = decoder.schema.enumerationValue(bytes, slot: slot, item: type != nil) { return value }
+        return decoder.scalarFact(Self.nodeValue(bytes, scalar), type: type ?? decoder.schema.declarations[slot].type, slot: slot)
     }
 
     private static func nodeValue(_ bytes: UnsafeBufferPointer<UInt8>, _ scalar: Scalar) -> Node.Value {

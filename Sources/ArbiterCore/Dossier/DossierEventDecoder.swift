@@ -31,7 +31,7 @@ public struct DossierEventDecoder {
         case reserved(DossierDecoder.ReservedKey)
         case fact(Int)
         case group(Int)
-        case sourceField(Int)
+        case sourceField(SourceField)
         /// A citation, whose path is in `citationKey`.
         case citation
     }
@@ -61,12 +61,14 @@ public struct DossierEventDecoder {
         case text
     }
 
-    /// The fields a source may have, in `Frame.seenBits` order.
-    private static let sourceFields: ByteKeyTable<Int> = {
-        var table = ByteKeyTable<Int>()
-        for (index, name) in ["id", "title", "url", "publisher", "date", "accessed", "note"].enumerated() {
-            table.set(name, to: index)
-        }
+    /// The fields a source may have; the raw value is the field's bit in `Frame.seenBits`.
+    private enum SourceField: Int, CaseIterable {
+        case id, title, url, publisher, date, accessed, note
+    }
+
+    private static let sourceFields: ByteKeyTable<SourceField> = {
+        var table = ByteKeyTable<SourceField>()
+        for field in SourceField.allCases { table.set("\(field)", to: field) }
         return table
     }()
 
@@ -235,7 +237,7 @@ public struct DossierEventDecoder {
             guard let member = decoder.schema.member(bytes, in: group), markSeen(member) else { return false }
             top.pending = Self.pending(for: member)
         case .source:
-            guard let field = Self.sourceFields.value(for: bytes), markSeen(bit: field) else { return false }
+            guard let field = Self.sourceFields.value(for: bytes), markSeen(bit: field.rawValue) else { return false }
             top.pending = .sourceField(field)
         case .citations:
             let key = String(decoding: bytes, as: UTF8.self)
@@ -330,22 +332,24 @@ public struct DossierEventDecoder {
         return true
     }
 
-    private mutating func sourceField(_ field: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ scalar: Scalar) -> Bool {
+    private mutating func sourceField(_ field: SourceField, _ bytes: UnsafeBufferPointer<UInt8>, _ scalar: Scalar) -> Bool {
         // accessed and note are read and ignored, whatever scalar they hold.
-        if field >= 5 { return true }
-        if case .null = scalar { return field != 0 }  // the id is required
+        if field == .accessed || field == .note { return true }
+        if case .null = scalar { return field != .id }  // the id is required
         guard case .text = scalar else { return false }
         let text = String(decoding: bytes, as: UTF8.self)
         switch field {
-        case 0:
+        case .id:
             guard !text.isEmpty else { return false }
             source.id = text
-        case 1: source.title = text
-        case 2: source.url = text
-        case 3: source.publisher = text
-        default:
+        case .title: source.title = text
+        case .url: source.url = text
+        case .publisher: source.publisher = text
+        case .date:
             guard CivilDate(text) != nil else { return false }
             source.date = text
+        case .accessed, .note:
+            break
         }
         return true
     }

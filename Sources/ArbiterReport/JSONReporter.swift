@@ -114,7 +114,11 @@ public struct JSONReporter: Reporter {
         json.string("country", project.country)
         writeScore(project.score, worst: project.worst, band: project.band, worstBand: project.worstBand, into: &json)
         json.open("packs", array: true)
-        for pack in project.packs { write(pack, of: project, into: &json, context: context) }
+        // Where each fact's evidence object was first written in this project: the same
+        // fact is evidence for many findings, and its object is the same bytes each time.
+        var evidence: [Int: Range<Int>] = [:]
+        evidence.reserveCapacity(32)
+        for pack in project.packs { write(pack, of: project, into: &json, evidence: &evidence, context: context) }
         json.close(array: true)
         if let gate = project.gate {
             json.open("gate")
@@ -136,7 +140,8 @@ public struct JSONReporter: Reporter {
         json.string("worst_band", worstBand.rawValue)
     }
 
-    private func write(_ pack: PackResult, of project: ProjectResult, into json: inout JSONWriter, context: ReportContext) {
+    private func write(_ pack: PackResult, of project: ProjectResult, into json: inout JSONWriter,
+                       evidence: inout [Int: Range<Int>], context: ReportContext) {
         json.open()
         json.string("id", pack.pack)
         json.string("version", pack.version)
@@ -156,13 +161,14 @@ public struct JSONReporter: Reporter {
         for position in pack.reportedOrder {
             let finding = pack.findings[position]
             let pieces = findingPieces?.index(packStart: packStart, position: position, rule: finding.definition)
-            write(finding, pieces: pieces, of: project, into: &json)
+            write(finding, pieces: pieces, of: project, into: &json, evidence: &evidence)
         }
         json.close(array: true)
         json.close()
     }
 
-    private func write(_ finding: Finding, pieces: Int?, of project: ProjectResult, into json: inout JSONWriter) {
+    private func write(_ finding: Finding, pieces: Int?, of project: ProjectResult, into json: inout JSONWriter,
+                       evidence: inout [Int: Range<Int>]) {
         // The rule's own keys come rendered once per run when they fit this place.
         let openedWithHead = pieces.map { findingPieces?.openWithHead($0, into: &json) ?? false } ?? false
         if !openedWithHead {
@@ -176,8 +182,12 @@ public struct JSONReporter: Reporter {
         json.number("max_contribution", finding.maxContribution)
         json.string("message", finding.message)
         json.open("evidence", array: true)
-        finding.forEachEvidence { path, fact, sources in
-            json.open()
+        finding.forEachEvidence { slot, path, fact, sources in
+            if let written = evidence[slot] {
+                json.repeatItem(written)
+                return
+            }
+            let start = json.openRecorded()
             json.string("path", plain: path)
             json.value("value", fact.value)
             json.int("line", fact.range.start.line)
@@ -193,6 +203,7 @@ public struct JSONReporter: Reporter {
             }
             json.close(array: true)
             json.close()
+            evidence[slot] = start..<json.position
         }
         json.close(array: true)
         json.open("missing", array: true)

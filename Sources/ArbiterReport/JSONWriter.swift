@@ -93,6 +93,31 @@ struct JSONWriter: ~Copyable {
         return true
     }
 
+    // MARK: repeated items
+
+    /// Opens an object as the next item of the open array, like `open()`, and returns
+    /// where its bytes start, for `repeatItem` once it is closed.
+    mutating func openRecorded() -> Int {
+        key(nil)
+        let start = count
+        openContainer(array: false)
+        return start
+    }
+
+    /// The number of bytes written so far: the end of a recorded item once it is closed.
+    var position: Int { count }
+
+    /// Writes again, as the next item of the open array, an item this writer already
+    /// wrote at the same depth (`openRecorded()` up to `position` after its close).
+    mutating func repeatItem(_ range: Range<Int>) {
+        precondition(range.upperBound <= count, "an item not yet written")
+        key(nil)
+        reserve(range.count)
+        // After the reserve: growing moves the buffer, and the item with it.
+        (base + count).initialize(from: base + range.lowerBound, count: range.count)
+        count += range.count
+    }
+
     // MARK: values
 
     mutating func open(_ name: StaticString? = nil, array: Bool = false) {

@@ -66,6 +66,54 @@ struct JSONWriterTests {
         #expect(decoded.count == 2_000)
         #expect(decoded.last == "item 1999")
     }
+
+    /// A repeated item is the same bytes as writing it again, first in an array or not,
+    /// and still after the buffer has grown and moved.
+    @Test func aRepeatedItemReadsAsIfWrittenAgain() {
+        func item(_ json: inout JSONWriter, _ index: Int) {
+            json.string("path", "a.b")
+            json.int("line", index)
+            json.open("sources", array: true)
+            json.string(nil, "s-\(index)")
+            json.close(array: true)
+        }
+        var repeated = JSONWriter(capacity: 64)
+        var written = JSONWriter(capacity: 64)
+        repeated.open()
+        written.open()
+        repeated.open("first", array: true)
+        written.open("first", array: true)
+        let start = repeated.openRecorded()
+        item(&repeated, 7)
+        repeated.close()
+        let range = start..<repeated.position
+        written.open()
+        item(&written, 7)
+        written.close()
+        repeated.close(array: true)
+        written.close(array: true)
+        repeated.open("again", array: true)
+        written.open("again", array: true)
+        for index in 0..<300 {
+            // A different item between repeats, so the buffer grows several times.
+            repeated.open()
+            item(&repeated, index)
+            repeated.close()
+            written.open()
+            item(&written, index)
+            written.close()
+            repeated.repeatItem(range)
+            written.open()
+            item(&written, 7)
+            written.close()
+        }
+        repeated.close(array: true)
+        written.close(array: true)
+        repeated.close()
+        written.close()
+        #expect(repeated.text == written.text)
+        #expect(repeated.text.contains("\"s-7\""))
+    }
 }
 
 /// Rule-only parts of findings are rendered once and spliced in; where they do not fit,

@@ -60,14 +60,20 @@ public struct Finding: Hashable, Sendable {
     /// of `evidence`, without building that array: a JSON report writes the evidence of
     /// every finding, and building, copying and freeing the array was a tenth of it.
     public func forEachEvidence(_ body: (_ path: String, _ fact: Fact, _ sources: [String]) -> Void) {
+        forEachEvidence { _, path, fact, sources in body(path, fact, sources) }
+    }
+
+    /// `forEachEvidence` with each fact's schema slot, for reporters that render a fact
+    /// once per dossier and reuse it in every finding that cites it.
+    public func forEachEvidence(_ body: (_ slot: Int, _ path: String, _ fact: Fact, _ sources: [String]) -> Void) {
         guard let sheet else { return }
         // Each argument is lent where it is stored: copying the path, the fact and its
         // sources out for every item of every finding written retained all three.
         sheet.paths.withUnsafeBufferPointer { paths in
             for slot in definition.reads {
                 _ = sheet.facts.withElement(at: slot) { fact in
-                    if sheet.citedSources.withElement(at: slot, { body(paths[slot], fact, $0) }) == nil {
-                        body(paths[slot], fact, [])
+                    if sheet.citedSources.withElement(at: slot, { body(slot, paths[slot], fact, $0) }) == nil {
+                        body(slot, paths[slot], fact, [])
                     }
                 }
             }

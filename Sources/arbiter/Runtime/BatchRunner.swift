@@ -58,12 +58,21 @@ final class BatchRunner: @unchecked Sendable {
     /// report context and reporters prepared for it. Nothing a worker touches per file is
     /// shared, so no reference count bounces between the cores, and the JSON pieces its
     /// reporter renders are for the very rules that worker's findings point at.
-    private struct Tools {
-        var evaluator: Evaluator
-        var dossiers: DossierLoader
-        var reporters: [any Reporter]
-        var context: ReportContext
-        var folder = FolderHandle()
+    /// One worker's own tools. A class, so that handing them to each file's work is one
+    /// reference, not a copy of every field.
+    private final class Tools {
+        let evaluator: Evaluator
+        let dossiers: DossierLoader
+        let reporters: [any Reporter]
+        let context: ReportContext
+        let folder = FolderHandle()
+
+        init(evaluator: Evaluator, dossiers: DossierLoader, reporters: [any Reporter], context: ReportContext) {
+            self.evaluator = evaluator
+            self.dossiers = dossiers
+            self.reporters = reporters
+            self.context = context
+        }
     }
 
     private let waivers: WaiverBook

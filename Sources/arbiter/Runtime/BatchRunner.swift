@@ -24,13 +24,24 @@ final class BatchRunner: @unchecked Sendable {
         var progress: Bool
     }
 
-    private struct Outcome {
-        var chunks: [ReportChunk]
-        var diagnostics: String
-        var errors: [Diagnostic]
+    /// What one file gave, on its way from a worker to the writer. A class: it is moved
+    /// through a worker's list, the table of finished files and the writer, and as a
+    /// struct each move had retained every field.
+    private final class Outcome {
+        let chunks: [ReportChunk]
+        let diagnostics: String
+        let errors: [Diagnostic]
         /// What the writer needs of a scored project; nil when the file failed.
-        var scored: Scored?
-        var matchedWaivers: Set<Int>
+        let scored: Scored?
+        let matchedWaivers: Set<Int>
+
+        init(chunks: [ReportChunk], diagnostics: String, errors: [Diagnostic], scored: Scored?, matchedWaivers: Set<Int>) {
+            self.chunks = chunks
+            self.diagnostics = diagnostics
+            self.errors = errors
+            self.scored = scored
+            self.matchedWaivers = matchedWaivers
+        }
     }
 
     /// A scored project as the writer sees it: its identity and counts, and the whole

@@ -76,35 +76,37 @@ public struct CSVReporter: Reporter {
 
     /// Appends a comma and a whole number.
     private static func appendCount(_ count: Int, to row: inout [UInt8]) {
-        var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &buffer) { raw in
-            let out = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            out[0] = UInt8(ascii: ",")
-            row.append(contentsOf: UnsafeBufferPointer(start: out, count: 1 + DecimalText.write(count, to: out + 1)))
-        }
+        appendDigits(to: &row) { DecimalText.write(count, to: $0) }
     }
 
     /// Appends a comma and a number: scores with one decimal always shown (`40.0`),
-    /// other numbers as `Value.format` writes them. Digits go through a small buffer on
-    /// the stack and are appended in one piece.
+    /// other numbers as `Value.format` writes them.
     private static func appendNumber(_ number: Double, oneDecimal: Bool, to row: inout [UInt8]) {
         let value = oneDecimal ? Scoring.oneDecimal(number) : number
-        var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &buffer) { raw in
-            let out = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            out[0] = UInt8(ascii: ",")
-            guard let written = DecimalText.write(value, to: out + 1) else {
-                row.append(UInt8(ascii: ","))
-                row.append(contentsOf: (oneDecimal ? value.scoreText : Value.format(value)).utf8)
-                return
-            }
-            var length = 1 + written
-            if oneDecimal && !UnsafeBufferPointer(start: out + 1, count: written).contains(UInt8(ascii: ".")) {
+        let written = appendDigits(to: &row) { out in
+            guard var length = DecimalText.write(value, to: out) else { return 0 }
+            if oneDecimal && !UnsafeBufferPointer(start: out, count: length).contains(UInt8(ascii: ".")) {
                 out[length] = UInt8(ascii: ".")
                 out[length + 1] = UInt8(ascii: "0")
                 length += 2
             }
-            row.append(contentsOf: UnsafeBufferPointer(start: out, count: length))
+            return length
+        }
+        // Past what `DecimalText` writes (never for scores or shares): the text form.
+        if written == 0 { row.append(contentsOf: (oneDecimal ? value.scoreText : Value.format(value)).utf8) }
+    }
+
+    /// Appends a comma and the digits `write` puts in a small buffer on the stack (it
+    /// returns their count, at most `DecimalText.maximumLength + 2`), in one append.
+    @discardableResult
+    private static func appendDigits(to row: inout [UInt8], _ write: (UnsafeMutablePointer<UInt8>) -> Int) -> Int {
+        var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &buffer) { raw in
+            let out = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            out[0] = UInt8(ascii: ",")
+            let length = write(out + 1)
+            row.append(contentsOf: UnsafeBufferPointer(start: out, count: 1 + length))
+            return length
         }
     }
 }

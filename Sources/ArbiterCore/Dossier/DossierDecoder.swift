@@ -42,6 +42,7 @@ public struct DossierDecoder: Sendable {
             return nil
         }
         var state = State(slotCount: schema.count)
+        var citationsEntry: Node.Entry?
         var seenIdentity: (id: String?, name: String?) = (nil, nil)
 
         for entry in entries {
@@ -85,7 +86,7 @@ public struct DossierDecoder: Sendable {
                 state.sources = sources(entry.value, into: &problems)
                 continue
             case .citations?:
-                state.citationsNode = entry
+                citationsEntry = entry
                 continue
             case nil:
                 break
@@ -103,7 +104,7 @@ public struct DossierDecoder: Sendable {
                                notes: [.hint("add a line such as `name: Safe City, Belgrade`")])
             }
         }
-        state.citations = citationList(state.citationsNode, into: &problems)
+        state.citations = citationList(citationsEntry, into: &problems)
         return finish(state, file: file, id: seenIdentity.id ?? label, name: seenIdentity.name ?? label, range: root.range,
                       idRange: entries.first { $0.hasKey("id") }?.value.range ?? SourceRange(at: root.range.start),
                       into: &problems)
@@ -137,7 +138,6 @@ public struct DossierDecoder: Sendable {
         var description: String?
         var tags: [String] = []
         var sources: [Source] = []
-        var citationsNode: Node.Entry?
         var citations: [Citation] = []
 
         init(slotCount: Int) {

@@ -106,9 +106,7 @@ public struct Finding: Hashable, Sendable {
 
     /// The reported status: `waived` when an applied waiver covers the finding.
     @inlinable
-    public var status: FindingStatus {
-        waiver?.state == .applied && outcome != .passed ? .waived : outcome
-    }
+    public var status: FindingStatus { Self.status(outcome: outcome, waiver: waiver) }
 
     /// True when the finding counts toward a gate decision.
     @inlinable
@@ -116,7 +114,19 @@ public struct Finding: Hashable, Sendable {
 
     /// Decided: the outcome and its size are both known.
     @inlinable
-    public var isDecided: Bool { outcome == .passed || (outcome == .fired && missingFacts.isEmpty && fault == nil) }
+    public var isDecided: Bool { Self.isDecided(outcome: outcome, missingFacts: !missingFacts.isEmpty, faulted: fault != nil) }
+
+    // The two rules above, shared with `FindingList`, which answers them from its records.
+
+    @inlinable
+    static func status(outcome: FindingStatus, waiver: WaiverMark?) -> FindingStatus {
+        waiver?.state == .applied && outcome != .passed ? .waived : outcome
+    }
+
+    @inlinable
+    static func isDecided(outcome: FindingStatus, missingFacts: Bool, faulted: Bool) -> Bool {
+        outcome == .passed || (outcome == .fired && !missingFacts && !faulted)
+    }
 
     // Equal findings say the same thing: compared on what reports show, not on which
     // fact sheet object they read it from.

@@ -112,9 +112,7 @@ public struct FindingList: RandomAccessCollection, Hashable, Sendable {
     /// The reported status: `waived` when an applied waiver covers a finding that did not pass.
     @inlinable
     public func status(at position: Int) -> FindingStatus {
-        let outcome = records[position].outcome
-        guard !waivers.isEmpty, outcome != .passed, waivers[position]?.state == .applied else { return outcome }
-        return .waived
+        Finding.status(outcome: records[position].outcome, waiver: waivers.isEmpty ? nil : waivers[position])
     }
 
     @inlinable
@@ -123,7 +121,8 @@ public struct FindingList: RandomAccessCollection, Hashable, Sendable {
     @inlinable
     public func maxContribution(at position: Int) -> Double { records[position].maxContribution }
 
-    /// True when the finding counts toward a gate decision: not advisory, not waived.
+    /// True when the finding counts toward a gate decision: not advisory, not waived
+    /// (as `Finding.isEnforced`).
     @inlinable
     public func isEnforced(at position: Int) -> Bool {
         !records[position].advisory && status(at: position) != .waived
@@ -133,7 +132,7 @@ public struct FindingList: RandomAccessCollection, Hashable, Sendable {
     @inlinable
     public func isDecided(at position: Int) -> Bool {
         let record = records[position]
-        return record.outcome == .passed || (record.outcome == .fired && !record.hasMissingFacts && record.fault < 0)
+        return Finding.isDecided(outcome: record.outcome, missingFacts: record.hasMissingFacts, faulted: record.fault >= 0)
     }
 
     /// How many findings are fired, unknown and waived, by reported status.

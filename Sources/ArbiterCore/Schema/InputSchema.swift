@@ -18,9 +18,9 @@ public struct InputSchema: Sendable {
     /// The names directly under each group, the group's id as namespace (0 is the top
     /// level). Looked up by a key's bytes, so decoding makes no string for the keys it reads.
     private var members = ByteKeyTable<Member>()
-    /// Slots of every fact below each group path, in slot order: a citation of a group
-    /// covers them all, and filtering every path by prefix had been most of reading one.
-    private var groupSlots: [String: [Int]] = [:]
+    /// Slots of every fact below each group, by group id, in slot order: a citation of a
+    /// group covers them all, and filtering every path by prefix had been most of reading one.
+    private var groupSlots: [[Int]] = [[]]
     /// The values an enumeration fact may take, by their bytes, namespaced by the fact's
     /// slot: `2 × slot` for a single value, `2 × slot + 1` for the items of a list.
     /// Decoding from events matches a value here, and reuses the schema's own string,
@@ -88,11 +88,6 @@ public struct InputSchema: Sendable {
         default:
             break
         }
-        var ancestor = declaration.path.parentAndName.parent
-        while !ancestor.isEmpty {
-            groupSlots[ancestor, default: []].append(declarations.count)
-            ancestor = ancestor.parentAndName.parent
-        }
         var group = 0
         let names = declaration.path.pathNames
         for (depth, name) in names.enumerated() {
@@ -100,9 +95,11 @@ public struct InputSchema: Sendable {
                 members.set(name, in: group, to: .fact(declarations.count))
             } else if case .group(let id)? = members.value(for: name, in: group) {
                 group = id
+                groupSlots[id].append(declarations.count)
             } else {
                 let id = groupPaths.count
                 groupPaths.append(names[...depth].joined(separator: "."))
+                groupSlots.append([declarations.count])
                 members.set(name, in: group, to: .group(id))
                 group = id
             }
@@ -154,6 +151,12 @@ public struct InputSchema: Sendable {
     /// Slots of every fact at or below `path`.
     public func slots(under path: String) -> [Int] {
         if let slot = slots[path] { return [slot] }
-        return groupSlots[path] ?? []
+        // Down the member tables name by name; an empty name (a stray dot) names nothing.
+        var group = 0
+        for name in path.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
+            guard case .group(let id)? = member(String(Substring(name)), in: group) else { return [] }
+            group = id
+        }
+        return group == 0 ? [] : groupSlots[group]
     }
 }

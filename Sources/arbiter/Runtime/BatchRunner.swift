@@ -68,9 +68,8 @@ final class BatchRunner: @unchecked Sendable {
     /// each other worker a private copy (see `Workspace.privateRuleSet`), with its own
     /// report context and reporters prepared for it. Nothing a worker touches per file is
     /// shared, so no reference count bounces between the cores, and the JSON pieces its
-    /// reporter renders are for the very rules that worker's findings point at.
-    /// One worker's own tools. A class, so that handing them to each file's work is one
-    /// reference, not a copy of every field.
+    /// reporter renders are for the very rules that worker's findings point at. A class,
+    /// so that handing them to each file's work is one reference, not a copy of every field.
     private final class Tools {
         let evaluator: Evaluator
         let dossiers: DossierLoader

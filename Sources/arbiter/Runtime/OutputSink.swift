@@ -41,26 +41,22 @@ final class OutputSink {
     /// the buffer first cost as much as building it.
     func write(_ text: String) {
         var text = text
-        if text.utf8.count >= Self.directWriteSize {
-            flush()
-            text.withUTF8 { writeAll($0) }
-            return
-        }
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= Self.bufferSize { flush() }
+        text.withUTF8 { write(bytes: $0) }
     }
 
-    /// A project's chunk, written from its own bytes like `write(_:)` does for text.
+    /// A project's chunk, written from its own bytes like text.
     func write(_ chunk: ReportChunk) {
-        chunk.withBytes { bytes in
-            if bytes.count >= Self.directWriteSize {
-                flush()
-                writeAll(bytes)
-                return
-            }
-            buffer.append(contentsOf: bytes)
-            if buffer.count >= Self.bufferSize { flush() }
+        chunk.withBytes { write(bytes: $0) }
+    }
+
+    private func write(bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.count >= Self.directWriteSize {
+            flush()
+            writeAll(bytes)
+            return
         }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.bufferSize { flush() }
     }
 
     private static let bufferSize = 1 << 16

@@ -12,9 +12,9 @@ struct Workspace {
     var configFolder: String?
     var ruleSet: RuleSet
     var packFiles: [String]
-    /// The packs' bytes as read, so that each extra worker thread can compile a copy of
-    /// its own (see `privateRuleSet`).
-    var packSources: [(path: String, bytes: [UInt8])] = []
+    /// The packs as parsed, so that each extra worker thread can decode and compile a
+    /// copy of its own without parsing them again (see `privateRuleSet`).
+    var parsedPacks: [RuleSetLoader.ParsedPack] = []
     var waivers: [Waiver]
     var asOf: CivilDate
     var loaderLimits = LoaderLimits()
@@ -52,9 +52,10 @@ struct Workspace {
             }
         }
         var ruleSet: RuleSet?
+        var parsedPacks: [RuleSetLoader.ParsedPack] = []
         if problems.isEmpty {
-            switch RuleSetLoader(compiler: RuleSetCompiler(decodesExamples: examples)).load(files) {
-            case .success(let loaded): ruleSet = loaded
+            switch RuleSetLoader(compiler: RuleSetCompiler(decodesExamples: examples)).loadKeepingDocuments(files) {
+            case .success(let loaded): (ruleSet, parsedPacks) = loaded
             case .failure(let error): problems += error.diagnostics
             }
         }
@@ -82,16 +83,16 @@ struct Workspace {
             throw ExitCode(2)
         }
         return Workspace(config: config, configFolder: configFolder, ruleSet: ruleSet, packFiles: packPaths,
-                         packSources: files, waivers: waivers, asOf: asOf)
+                         parsedPacks: parsedPacks, waivers: waivers, asOf: asOf)
     }
 
-    /// The same rule set compiled again from the same bytes, sharing no object with
+    /// The same rule set decoded and compiled again from the same documents, sharing no object with
     /// `ruleSet`. Findings retain their rules and strings; when two threads retain the
     /// same objects, every count update bounces a cache line between the cores, which
     /// cost a second thread most of its gain. The packs compiled once already, so this
     /// cannot fail; if it somehow did, the shared set is still correct, only slower.
     func privateRuleSet() -> RuleSet {
-        (try? RuleSetLoader(compiler: RuleSetCompiler(decodesExamples: false)).load(packSources).get()) ?? ruleSet
+        (try? RuleSetLoader(compiler: RuleSetCompiler(decodesExamples: false)).recompile(parsedPacks).get()) ?? ruleSet
     }
 
     static func resolve(_ path: String, against folder: String?) -> String {

@@ -20,13 +20,15 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // glibc's `mallopt`, for the batch runner's heap tuning (see HeapTuning.swift).
+        .systemLibrary(name: "CMalloc"),
         .target(name: "ArbiterCore"),
         .target(name: "ArbiterYAML", dependencies: ["ArbiterCore", "CYAML"]),
         .target(name: "ArbiterReport", dependencies: ["ArbiterCore"]),
         .executableTarget(
             name: "arbiter",
             dependencies: [
-                "ArbiterCore", "ArbiterYAML", "ArbiterReport",
+                "ArbiterCore", "ArbiterYAML", "ArbiterReport", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -124,6 +124,7 @@ final class BatchRunner: @unchecked Sendable {
     /// Runs every file of the walk and returns the summary; reports are complete when it
     /// returns. `total` is the number of files, when known, for the progress bar.
     func run(total: Int?) -> RunSummary {
+        HeapTuning.forBatch()
         self.total = total
         for sink in sinks { sink.output.write(sink.reporter.begin(context)) }
         let window = max(8, settings.jobs * 8)

@@ -10,6 +10,14 @@ struct GateTests {
                expires: CivilDate(expires)!, file: "waivers.yaml", range: .fileStart)
     }
 
+    /// Gates compare bands and severities by rank; ranks must follow declaration order.
+    @Test func ranksFollowDeclarationOrder() {
+        #expect(Severity.allCases.map(\.rank) == Array(0..<Severity.allCases.count))
+        #expect(Band.allCases.map(\.rank) == Array(0..<Band.allCases.count))
+        #expect(Severity.allCases.sorted() == Severity.allCases)
+        #expect(Band.critical > .high && Band.high > .moderate && Band.moderate > .low)
+    }
+
     @Test func appliedExpiredAndStaleWaivers() throws {
         var project = try EvaluationTests.evaluate()
         let book = WaiverBook(waivers: [

@@ -2,7 +2,17 @@
 public enum Severity: String, Hashable, Sendable, CaseIterable, Comparable {
     case info, low, medium, high, critical
 
-    public var rank: Int { Self.allCases.firstIndex(of: self)! }
+    /// The position in declaration order. A switch, because `allCases.firstIndex(of:)`
+    /// built the array of cases for every comparison, and reports sort every finding.
+    public var rank: Int {
+        switch self {
+        case .info: 0
+        case .low: 1
+        case .medium: 2
+        case .high: 3
+        case .critical: 4
+        }
+    }
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }

@@ -6,9 +6,10 @@ import CMalloc
 /// and the threshold moves with the program's history. A batch allocates and frees the
 /// same few buffers for every file (libyaml's 64 KiB of parser buffers, a project's JSON),
 /// so whether they land at the top of the heap is a matter of layout luck: when they do,
-/// every file pays a `brk` to shrink the heap, another to grow it, and a page fault for
-/// each page touched again. A JSON audit of 10,000 files was measured making 568 such
-/// `brk` calls and 28,000 page faults instead of a dozen and 2,300, and ran 15 % slower.
+/// files pay a `brk` to shrink the heap, another to grow it, and a page fault for each
+/// page touched again. One build's JSON audit of 10,000 files made 568 such `brk` calls
+/// and took 28,000 page faults instead of a dozen and 2,300; on two threads it ran 15 %
+/// slower.
 /// Fixed thresholds make the heap's size follow its high-water mark instead, which does
 /// not raise peak memory, the figure that matters for a batch.
 enum HeapTuning {

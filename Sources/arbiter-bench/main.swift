@@ -166,6 +166,7 @@ func readFromDisk(_ paths: [String], _ body: (UnsafeBufferPointer<UInt8>) -> Voi
         precondition(fstat(descriptor, &status) == 0)
         let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, min(Int(status.st_size), $0.count)) }
         close(descriptor)
+        precondition(count == Int(status.st_size), "short read of \(path)")
         buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
     }
     for descriptor in folders.values { close(descriptor) }

@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "ArbiterCore", targets: ["ArbiterCore"]),
         .library(name: "ArbiterYAML", targets: ["ArbiterYAML"]),
         .library(name: "ArbiterReport", targets: ["ArbiterReport"]),
+        .library(name: "ArbiterEngine", targets: ["ArbiterEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,10 +26,12 @@ let package = Package(
         .target(name: "ArbiterCore"),
         .target(name: "ArbiterYAML", dependencies: ["ArbiterCore", "CYAML"]),
         .target(name: "ArbiterReport", dependencies: ["ArbiterCore"]),
+        // The one scoring pipeline every runner calls (see ScoringSession).
+        .target(name: "ArbiterEngine", dependencies: ["ArbiterCore", "ArbiterYAML"]),
         .executableTarget(
             name: "arbiter",
             dependencies: [
-                "ArbiterCore", "ArbiterYAML", "ArbiterReport", "CMalloc",
+                "ArbiterCore", "ArbiterYAML", "ArbiterReport", "ArbiterEngine", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +41,7 @@ let package = Package(
         .testTarget(name: "ArbiterCoreTests", dependencies: ["ArbiterCore", "ArbiterYAML"]),
         .testTarget(name: "ArbiterYAMLTests", dependencies: ["ArbiterYAML", "ArbiterCore"]),
         .testTarget(name: "ArbiterReportTests", dependencies: ["ArbiterReport", "ArbiterCore", "ArbiterYAML"]),
+        .testTarget(name: "ArbiterEngineTests", dependencies: ["ArbiterEngine", "ArbiterCore"]),
         .testTarget(name: "ArbiterCLITests", dependencies: ["arbiter"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,21 +5,7 @@ import ArbiterCore
 public struct JSONReporter: Reporter {
     public static let schemaVersion = 1
 
-    /// The rule-only parts of findings, rendered by `prepared(for:)`; without them every
-    /// finding is written key by key, to the same bytes.
-    let findingPieces: JSONFindingPieces?
-
-    public init() {
-        findingPieces = nil
-    }
-
-    private init(findingPieces: JSONFindingPieces) {
-        self.findingPieces = findingPieces
-    }
-
-    public func prepared(for context: ReportContext) -> any Reporter {
-        JSONReporter(findingPieces: JSONFindingPieces(packs: context.packs))
-    }
+    public init() {}
 
     public func begin(_ context: ReportContext) -> String {
         var json = JSONWriter()
@@ -114,11 +100,7 @@ public struct JSONReporter: Reporter {
         json.string("country", project.country)
         writeScore(project.score, worst: project.worst, band: project.band, worstBand: project.worstBand, into: &json)
         json.open("packs", array: true)
-        // Where each fact's evidence object was first written in this project: the same
-        // fact is evidence for many findings, and its object is the same bytes each time.
-        var evidence: [Int: Range<Int>] = [:]
-        evidence.reserveCapacity(32)
-        for pack in project.packs { write(pack, of: project, into: &json, evidence: &evidence, context: context) }
+        for pack in project.packs { write(pack, of: project, into: &json) }
         json.close(array: true)
         if let gate = project.gate {
             json.open("gate")
@@ -140,8 +122,7 @@ public struct JSONReporter: Reporter {
         json.string("worst_band", worstBand.rawValue)
     }
 
-    private func write(_ pack: PackResult, of project: ProjectResult, into json: inout JSONWriter,
-                       evidence: inout [Int: Range<Int>], context: ReportContext) {
+    private func write(_ pack: PackResult, of project: ProjectResult, into json: inout JSONWriter) {
         json.open()
         json.string("id", pack.pack)
         json.string("version", pack.version)
@@ -157,24 +138,20 @@ public struct JSONReporter: Reporter {
         }
         json.close(array: true)
         json.open("findings", array: true)
-        let packStart = findingPieces?.start(ofPack: pack.pack)
         for position in pack.reportedOrder {
-            let finding = pack.findings[position]
-            let pieces = findingPieces?.index(packStart: packStart, position: position, rule: finding.definition)
-            write(finding, pieces: pieces, of: project, into: &json, evidence: &evidence)
+            write(pack.findings[position], of: project, into: &json)
         }
         json.close(array: true)
         json.close()
     }
 
-    private func write(_ finding: Finding, pieces: Int?, of project: ProjectResult, into json: inout JSONWriter,
-                       evidence: inout [Int: Range<Int>]) {
-        // The rule's own keys come rendered once per run when they fit this place.
-        let openedWithHead = pieces.map { findingPieces?.openWithHead($0, into: &json) ?? false } ?? false
-        if !openedWithHead {
-            json.open()
-            Self.writeHead(of: finding.definition, into: &json)
-        }
+    private func write(_ finding: Finding, of project: ProjectResult, into json: inout JSONWriter) {
+        let rule = finding.definition
+        json.open()
+        json.string("rule", rule.id)
+        json.string("title", rule.title)
+        json.string("category", rule.category)
+        json.string("severity", rule.severity.rawValue)
         json.string("status", finding.status.rawValue)
         json.bool("advisory", finding.advisory)
         json.number("weight", finding.weight)
@@ -182,12 +159,8 @@ public struct JSONReporter: Reporter {
         json.number("max_contribution", finding.maxContribution)
         json.string("message", finding.message)
         json.open("evidence", array: true)
-        finding.forEachEvidence { slot, path, fact, sources in
-            if let written = evidence[slot] {
-                json.repeatItem(written)
-                return
-            }
-            let start = json.openRecorded()
+        finding.forEachEvidence { _, path, fact, sources in
+            json.open()
             json.string("path", plain: path)
             json.value("value", fact.value)
             json.int("line", fact.range.start.line)
@@ -203,15 +176,16 @@ public struct JSONReporter: Reporter {
             }
             json.close(array: true)
             json.close()
-            evidence[slot] = start..<json.position
         }
         json.close(array: true)
         json.open("missing", array: true)
         finding.forEachMissingPath { json.string(nil, plain: $0) }
         json.close(array: true)
         if let fault = finding.fault { json.string("fault", fault) }
-        let appendedTail = pieces.map { findingPieces?.appendTail($0, into: &json) ?? false } ?? false
-        if !appendedTail { Self.writeTail(of: finding.definition, into: &json) }
+        json.open("references", array: true)
+        for reference in rule.references { json.string(nil, reference.id) }
+        json.close(array: true)
+        json.strings("mitigations", rule.mitigations)
         if let waiver = finding.waiver {
             json.open("waiver")
             json.string("state", waiver.state.rawValue)
@@ -221,21 +195,5 @@ public struct JSONReporter: Reporter {
             json.close()
         }
         json.close()
-    }
-
-    /// A finding's first keys, which depend only on its rule.
-    static func writeHead(of rule: CompiledRule, into json: inout JSONWriter) {
-        json.string("rule", rule.id)
-        json.string("title", rule.title)
-        json.string("category", rule.category)
-        json.string("severity", rule.severity.rawValue)
-    }
-
-    /// A finding's references and mitigations, which depend only on its rule.
-    static func writeTail(of rule: CompiledRule, into json: inout JSONWriter) {
-        json.open("references", array: true)
-        for reference in rule.references { json.string(nil, reference.id) }
-        json.close(array: true)
-        json.strings("mitigations", rule.mitigations)
     }
 }

@@ -1,4 +1,4 @@
-import CYAML
+internal import CYAML
 
 /// libyaml's bare event loop with nothing built: the speed limit that the benchmark
 /// compares every stage against.

@@ -1,8 +1,8 @@
 import ArbiterCore
-import CYAML
+internal import CYAML
 
 /// Loads one YAML document into a `Document` of located nodes, using libyaml's event
-/// API directly. This file and `DossierEventPump`, the dossier fast path, are the only
+/// API directly. This file and `RawEventScanner` (the bench's bare loop) are the only
 /// ones that touch the C API.
 ///
 /// Problems in the input come back as diagnostics with stable codes (`yaml.*`); the

@@ -1,5 +1,5 @@
 import ArbiterCore
-import CYAML
+internal import CYAML
 
 extension yaml_mark_t {
     /// The mark as a 1-based line and column. libyaml counts from 0 in size_t; a file

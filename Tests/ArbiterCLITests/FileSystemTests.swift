@@ -138,3 +138,27 @@ struct FileSystemTests {
         }
     }
 }
+
+extension FileSystemTests {
+    /// A case file `arbiter test` cannot read (a folder or a dangling link named like one)
+    /// is an error, never a silently skipped file under "0 failed".
+    @Test func testReportsCaseFilesItCannotRead() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let manager = FileManager.default
+        let rules = root.appendingPathComponent("Rules")
+        try manager.createDirectory(at: rules.appendingPathComponent("tests/folder.yaml"), withIntermediateDirectories: true)
+        for pack in ["digital-authoritarianism.yaml", "debt-risk.yaml", "vocabulary.yaml"]
+        where manager.fileExists(atPath: CLIRunner.root.appendingPathComponent("Rules/\(pack)").path) {
+            try manager.copyItem(at: CLIRunner.root.appendingPathComponent("Rules/\(pack)"), to: rules.appendingPathComponent(pack))
+        }
+        try manager.createSymbolicLink(at: rules.appendingPathComponent("tests/dangling.yaml"),
+                                       withDestinationURL: root.appendingPathComponent("nowhere.yaml"))
+
+        let output = try CLIRunner.run(["test", "--rules", rules.path])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("tests/folder.yaml"))
+        #expect(output.stderr.contains("tests/dangling.yaml"))
+        #expect(!output.stdout.contains("0 failed"))
+    }
+}

@@ -99,34 +99,6 @@ struct EvaluationTests {
         #expect(results.allSatisfy { $0 == reference })
     }
 
-    /// An extra batch worker decodes its own copy of the packs from the documents parsed
-    /// once: the copy must score every real case exactly as the first, and share no rule
-    /// object or file-name storage with it (shared reference counts are what it avoids).
-    @Test func aRecompiledRuleSetScoresTheSameAndSharesNoRule() throws {
-        let files = try Fixtures.files(in: "Rules").map { ($0, try Fixtures.bytes($0)) }
-        let loader = RuleSetLoader(compiler: RuleSetCompiler(decodesExamples: false))
-        let (first, packs) = try loader.loadKeepingDocuments(files).get()
-        let copy = try loader.recompile(packs).get()
-        #expect(copy.allRules.map(\.id) == first.allRules.map(\.id))
-        #expect(copy.allRules.count > 0)
-        for (original, recompiled) in zip(first.allRules, copy.allRules) {
-            #expect(original !== recompiled)
-            #expect(original.file == recompiled.file)
-            original.file.utf8.withContiguousStorageIfAvailable { a in
-                recompiled.file.utf8.withContiguousStorageIfAvailable { b in
-                    #expect(a.baseAddress != b.baseAddress || a.count <= 15, "\(original.id) shares its file name's storage")
-                }
-            }
-        }
-        for file in try Fixtures.files(in: "Fixtures/projects") {
-            let bytes = try Fixtures.bytes(file)
-            let a = Evaluator(ruleSet: first, asOf: Self.asOf).evaluate(try DossierLoader(schema: first.schema).load(path: file, bytes: bytes).get())
-            let b = Evaluator(ruleSet: copy, asOf: Self.asOf).evaluate(try DossierLoader(schema: copy.schema).load(path: file, bytes: bytes).get())
-            #expect(a.packs.map(\.score) == b.packs.map(\.score), "\(file)")
-            #expect(a.packs.map { $0.findings.map(\.status) } == b.packs.map { $0.findings.map(\.status) }, "\(file)")
-        }
-    }
-
     @Test func stepBudgetEndsInAFaultNotATrap() throws {
         let pack = """
             pack: heavy

@@ -9,7 +9,7 @@
 /// Names live in numbered namespaces (the schema's groups), so one table serves every
 /// group: a table per group, kept in an array, had been copied out of the array with
 /// its three buffers retained and released for every key looked up.
-public struct ByteKeyTable<Value: Sendable>: Sendable {
+package struct ByteKeyTable<Value: Sendable>: Sendable {
     private struct Entry: Sendable {
         var hash: UInt64
         var namespace: Int
@@ -24,12 +24,12 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
     /// Indices into `entries`, or -1 for an empty slot; the count is a power of two.
     private var slots: [Int32] = Array(repeating: -1, count: 8)
 
-    public init() {}
+    package init() {}
 
-    public var count: Int { entries.count }
+    package var count: Int { entries.count }
 
     /// Adds `name` to `namespace`, or gives an existing name there a new value.
-    public mutating func set(_ name: String, in namespace: Int = 0, to value: Value) {
+    package mutating func set(_ name: String, in namespace: Int = 0, to value: Value) {
         let bytes = Array(name.utf8)
         let hash = bytes.withUnsafeBufferPointer { Self.hash($0, namespace: namespace) }
         if let index = bytes.withUnsafeBufferPointer({ find($0, namespace: namespace, hash: hash) }) {
@@ -47,11 +47,11 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
     }
 
     /// The value for the name spelt by `key` in `namespace`, if there is one.
-    public func value(for key: UnsafeBufferPointer<UInt8>, in namespace: Int = 0) -> Value? {
+    package func value(for key: UnsafeBufferPointer<UInt8>, in namespace: Int = 0) -> Value? {
         find(key, namespace: namespace, hash: Self.hash(key, namespace: namespace)).map { entries[$0].value }
     }
 
-    public func value(for key: String, in namespace: Int = 0) -> Value? {
+    package func value(for key: String, in namespace: Int = 0) -> Value? {
         var key = key
         return key.withUTF8 { value(for: $0, in: namespace) }
     }

@@ -5,14 +5,14 @@
 /// dictionary of the same pairs keeps its load under 3/4 and pads each slot, so at
 /// 50,000 files it needed about twice the memory, and memory is meant to stay flat as
 /// a run grows.
-public struct FirstSeenTable: Sendable {
+package struct FirstSeenTable: Sendable {
     private var keys: [UInt64]
     private var ordinals: [UInt32]
     /// Which slots hold a key: every 64-bit value, zero included, is a valid key.
     private var occupied: [Bool]
-    public private(set) var count = 0
+    package private(set) var count = 0
 
-    public init() {
+    package init() {
         keys = Array(repeating: 0, count: 16)
         ordinals = Array(repeating: 0, count: 16)
         occupied = Array(repeating: false, count: 16)
@@ -20,7 +20,7 @@ public struct FirstSeenTable: Sendable {
 
     /// Records `ordinal` for `key` unless the key is already known; returns the ordinal
     /// recorded first, or nil when the key is new.
-    public mutating func firstOrdinal(of key: UInt64, recording ordinal: UInt32) -> UInt32? {
+    package mutating func firstOrdinal(of key: UInt64, recording ordinal: UInt32) -> UInt32? {
         if (count + 1) * 8 > keys.count * 7 { grow() }
         var slot = Self.start(key, mask: keys.count - 1)
         while occupied[slot] {
@@ -35,7 +35,7 @@ public struct FirstSeenTable: Sendable {
     }
 
     /// The ordinal recorded for `key`, if any.
-    public func ordinal(of key: UInt64) -> UInt32? {
+    package func ordinal(of key: UInt64) -> UInt32? {
         var slot = Self.start(key, mask: keys.count - 1)
         while occupied[slot] {
             if keys[slot] == key { return ordinals[slot] }

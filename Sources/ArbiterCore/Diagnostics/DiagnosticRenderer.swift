@@ -23,8 +23,9 @@ public struct DiagnosticRenderer: Sendable {
         var out = ""
         let start = diagnostic.range.start
         let label = paint(diagnostic.severity.rawValue + ":", color(for: diagnostic.severity))
-        out += paint("\(diagnostic.file):\(start.line):\(start.column):", "1") + " \(label) "
-            + paint(diagnostic.message, "1") + " [\(diagnostic.code)]\n"
+        // A problem with no file (no packs found, say) has no place to point at.
+        let location = diagnostic.file.isEmpty ? "" : paint("\(diagnostic.file):\(start.line):\(start.column):", "1") + " "
+        out += location + "\(label) " + paint(diagnostic.message, "1") + " [\(diagnostic.code)]\n"
         out += excerpt(file: diagnostic.file, range: diagnostic.range)
         for note in diagnostic.notes {
             if let range = note.range {

@@ -4,12 +4,12 @@
 /// by one (for a mapping: key, then value), and closing it moves their indices into one
 /// contiguous run. No array or string is allocated per node. The builder is
 /// noncopyable: it owns its buffers, and `finish` hands them to the store once.
-public struct NodeStoreBuilder: ~Copyable {
+package struct NodeStoreBuilder: ~Copyable {
     /// A collection that has been opened and not yet closed.
-    public struct OpenCollection: Sendable {
+    package struct OpenCollection: Sendable {
         let record: Int32
         let mark: Int
-        public let isMapping: Bool
+        package let isMapping: Bool
 
         init(record: Int32, mark: Int, isMapping: Bool) {
             self.record = record
@@ -29,7 +29,7 @@ public struct NodeStoreBuilder: ~Copyable {
 
     /// `expectedBytes` is the size of the source, used to reserve room up front: about
     /// one node per eight bytes of YAML, and no more text than the file holds.
-    public init(expectedBytes: Int = 0) {
+    package init(expectedBytes: Int = 0) {
         // All four buffers start in one block, laid out by alignment: records, then the
         // 32-bit child indices, then text.
         let nodeCount = max(expectedBytes / 8, 16)
@@ -54,14 +54,14 @@ public struct NodeStoreBuilder: ~Copyable {
     }
 
     /// A resolved non-string scalar: plain data, cheap to hand over for every event.
-    public enum Scalar: Sendable, Equatable {
+    package enum Scalar: Sendable, Equatable {
         case null
         case bool(Bool)
         case int(Int)
         case float(Double)
     }
 
-    public mutating func scalar(_ value: Scalar, range: SourceRange, style: Node.Style) -> Int32 {
+    package mutating func scalar(_ value: Scalar, range: SourceRange, style: Node.Style) -> Int32 {
         switch value {
         case .null: append(.init(range: range, payload: 0, count: 0, kind: .null, style: style))
         case .bool(let flag): append(.init(range: range, payload: flag ? 1 : 0, count: 0, kind: .bool, style: style))
@@ -72,7 +72,7 @@ public struct NodeStoreBuilder: ~Copyable {
     }
 
     /// Adds a scalar node. Sequences and mappings go through `open` and `close`.
-    public mutating func scalar(_ value: Node.Value, range: SourceRange, style: Node.Style) -> Int32 {
+    package mutating func scalar(_ value: Node.Value, range: SourceRange, style: Node.Style) -> Int32 {
         switch value {
         case .null: scalar(Scalar.null, range: range, style: style)
         case .bool(let flag): scalar(Scalar.bool(flag), range: range, style: style)
@@ -86,7 +86,7 @@ public struct NodeStoreBuilder: ~Copyable {
 
     /// Adds a string node from raw UTF-8 (already checked by the caller).
     @inlinable
-    public mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, range: SourceRange, style: Node.Style) -> Int32 {
+    package mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, range: SourceRange, style: Node.Style) -> Int32 {
         let offset = text.count
         text.append(contentsOf: bytes)
         return append(.init(range: range, payload: Int64(offset), count: Int32(truncatingIfNeeded: bytes.count),
@@ -94,12 +94,12 @@ public struct NodeStoreBuilder: ~Copyable {
     }
 
     @discardableResult
-    public mutating func string(_ string: String, range: SourceRange, style: Node.Style = .plain) -> Int32 {
+    package mutating func string(_ string: String, range: SourceRange, style: Node.Style = .plain) -> Int32 {
         var string = string
         return string.withUTF8 { self.string($0, range: range, style: style) }
     }
 
-    public mutating func open(isMapping: Bool, start: SourcePosition) -> OpenCollection {
+    package mutating func open(isMapping: Bool, start: SourcePosition) -> OpenCollection {
         let index = append(.init(range: SourceRange(at: start), payload: 0, count: 0,
                                  kind: isMapping ? .mapping : .sequence, style: .collection))
         return OpenCollection(record: index, mark: pending.count, isMapping: isMapping)
@@ -107,12 +107,12 @@ public struct NodeStoreBuilder: ~Copyable {
 
     /// Adds `child` to the innermost open collection: an item, a key or a value.
     @inlinable
-    public mutating func add(child: Int32) {
+    package mutating func add(child: Int32) {
         pending.append(child)
     }
 
     @discardableResult
-    public mutating func close(_ collection: OpenCollection, end: SourcePosition) -> Int32 {
+    package mutating func close(_ collection: OpenCollection, end: SourcePosition) -> Int32 {
         let children = pending.count - collection.mark
         let first = links.count
         links.append(contentsOf: UnsafeBufferPointer(start: pending.base + collection.mark, count: children))
@@ -126,28 +126,28 @@ public struct NodeStoreBuilder: ~Copyable {
 
     /// A second reference to an existing node, at the place of the alias. The children
     /// are shared, not copied.
-    public mutating func alias(of target: Int32, range: SourceRange) -> Int32 {
+    package mutating func alias(of target: Int32, range: SourceRange) -> Int32 {
         var record = records[Int(target)]
         record.range = range
         return append(record)
     }
 
-    public func isString(_ index: Int32) -> Bool {
+    package func isString(_ index: Int32) -> Bool {
         records[Int(index)].kind == .string
     }
 
-    public func text(of index: Int32) -> String {
+    package func text(of index: Int32) -> String {
         let record = records[Int(index)]
         return String(decoding: text.run(from: Int(record.payload), length: Int(record.count)), as: UTF8.self)
     }
 
-    public func range(of index: Int32) -> SourceRange {
+    package func range(of index: Int32) -> SourceRange {
         records[Int(index)].range
     }
 
     /// The earlier key of the open mapping `collection` with the same text as `key`, if
     /// any. A linear scan: callers switch to a table for large mappings.
-    public func earlierKey(matching key: Int32, in collection: OpenCollection) -> Int32? {
+    package func earlierKey(matching key: Int32, in collection: OpenCollection) -> Int32? {
         var position = collection.mark
         while position < pending.count {
             let candidate = pending[position]
@@ -160,19 +160,19 @@ public struct NodeStoreBuilder: ~Copyable {
     /// One of 64 bits chosen by a string's length and its first and last bytes: equal
     /// strings always share it, and different keys of one mapping rarely do.
     @inlinable
-    public static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    package static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let first = bytes.first, let last = bytes.last else { return 1 }
         return 1 << ((UInt64(truncatingIfNeeded: bytes.count) &* 31 &+ UInt64(first) &+ UInt64(last) &* 7) & 63)
     }
 
     /// The fingerprint of string node `index` (see `fingerprint(_:)`).
-    public func fingerprint(of index: Int32) -> UInt64 {
+    package func fingerprint(of index: Int32) -> UInt64 {
         let record = records[Int(index)]
         return Self.fingerprint(text.run(from: Int(record.payload), length: Int(record.count)))
     }
 
     /// The keys added so far to the open mapping `collection`.
-    public func keys(in collection: OpenCollection) -> [Int32] {
+    package func keys(in collection: OpenCollection) -> [Int32] {
         stride(from: collection.mark, to: pending.count, by: 2).map { pending[$0] }
     }
 
@@ -185,7 +185,7 @@ public struct NodeStoreBuilder: ~Copyable {
 
     /// Copies `node` and everything under it from another store.
     @discardableResult
-    public mutating func copy(_ node: Node) -> Int32 {
+    package mutating func copy(_ node: Node) -> Int32 {
         scalar(node.value, range: node.range, style: node.style)
     }
 
@@ -206,7 +206,7 @@ public struct NodeStoreBuilder: ~Copyable {
 
     /// The finished, immutable store and its root; a null root at the start of the file
     /// when nothing was added.
-    public consuming func finish(root: Int32?) -> Node {
+    package consuming func finish(root: Int32?) -> Node {
         let rootIndex = root ?? append(.init(range: .fileStart, payload: 0, count: 0, kind: .null, style: .plain))
         return Node(store: NodeStore(records: records, links: links, text: text, arena: arena), index: rootIndex)
     }

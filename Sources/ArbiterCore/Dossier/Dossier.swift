@@ -9,14 +9,14 @@ public struct Dossier: Sendable, Equatable {
     public var tags: [String]
     public var sources: [Source]
     /// Facts by schema slot; an unset slot is unknown.
-    public var facts: SlotTable<Fact>
+    package var facts: SlotTable<Fact>
     /// Source ids cited for each slot, with citations of a group applied to its facts.
-    public var citedSources: SlotTable<[String]>
+    package var citedSources: SlotTable<[String]>
     public var range: SourceRange
     /// Where the `id` is written, for duplicate-id errors across a batch.
     public var idRange: SourceRange
 
-    public init(file: String, id: String, name: String, country: String? = nil, description: String? = nil,
+    package init(file: String, id: String, name: String, country: String? = nil, description: String? = nil,
                 tags: [String] = [], sources: [Source] = [], facts: SlotTable<Fact>, citedSources: SlotTable<[String]>,
                 range: SourceRange = .fileStart, idRange: SourceRange = .fileStart) {
         self.file = file
@@ -33,4 +33,10 @@ public struct Dossier: Sendable, Equatable {
     }
 
     public var knownFactCount: Int { facts.setCount }
+
+    /// The fact at a schema slot (`InputSchema.slot(of:)`), or nil when it is unknown.
+    public func fact(atSlot slot: Int) -> Fact? { facts[slot] }
+
+    /// The ids of the sources cited for the fact at a schema slot.
+    public func sources(citedForSlot slot: Int) -> [String] { citedSources[slot] ?? [] }
 }

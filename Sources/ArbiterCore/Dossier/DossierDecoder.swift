@@ -111,8 +111,8 @@ public struct DossierDecoder: Sendable {
     }
 
     /// The dossier from what was read: citations checked and spread over the facts they
-    /// cover. Shared by this decoder and `DossierEventDecoder`.
-    func finish(_ state: State, file: String, id: String, name: String, range: SourceRange, idRange: SourceRange,
+    /// cover.
+    private func finish(_ state: State, file: String, id: String, name: String, range: SourceRange, idRange: SourceRange,
                 into problems: inout DiagnosticCollector) -> Dossier {
         let cited = spread(state.citations, over: state, into: &problems)
         return Dossier(file: file, id: id, name: name, country: state.country, description: state.description,

@@ -41,21 +41,14 @@ public struct Evaluator: Sendable {
         records.reserveCapacity(rules.count)
         var faults: [String] = []
         var laterMissing: [[Int]] = []
-        rules.withUnsafeBufferPointer { rules in
-            for index in rules.indices {
-                // Unretained: the array holds every rule for the whole loop, and retaining
-                // and releasing each one was two atomic operations per rule and dossier.
-                Unmanaged.passUnretained(rules[index])._withUnsafeGuaranteedRef { rule in
-                    records.append(record(for: rule, sheet: sheet, context: context, faults: &faults, laterMissing: &laterMissing))
-                }
-            }
+        for rule in rules {
+            records.append(record(for: rule, sheet: sheet, context: context, faults: &faults, laterMissing: &laterMissing))
         }
         return FindingList(rules: rules, sheet: sheet, records: records, faults: faults, laterMissing: laterMissing)
     }
 
     // Not inlined: as a parameter the rule is borrowed for the whole call, so its
-    // condition's closure is called without retaining it; inlined into the loop, over an
-    // unretained rule, every call retained and released the closure's context.
+    // condition's closure is called without retaining it.
     @inline(never)
     private func record(for rule: CompiledRule, sheet: FactSheet, context: EvaluationContext,
                         faults: inout [String], laterMissing: inout [[Int]]) -> FindingList.Record {

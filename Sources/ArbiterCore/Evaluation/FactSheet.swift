@@ -7,16 +7,16 @@
 /// freed again for nearly every rule of every dossier in a batch.
 public final class FactSheet: Sendable {
     /// Facts by schema slot; unset where the dossier does not state one.
-    public let facts: SlotTable<Fact>
+    package let facts: SlotTable<Fact>
     /// Source ids the dossier cites for each slot.
-    public let citedSources: SlotTable<[String]>
+    package let citedSources: SlotTable<[String]>
     /// Fact paths by slot.
     public let paths: [String]
     /// The evaluation date and step budget, for rendering messages when asked.
     let today: Int
     let stepBudget: Int
 
-    public init(facts: SlotTable<Fact>, citedSources: SlotTable<[String]>, paths: [String], today: CivilDate, stepBudget: Int) {
+    package init(facts: SlotTable<Fact>, citedSources: SlotTable<[String]>, paths: [String], today: CivilDate, stepBudget: Int) {
         self.facts = facts
         self.citedSources = citedSources
         self.paths = paths

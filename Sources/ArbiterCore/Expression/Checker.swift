@@ -2,19 +2,6 @@
 /// rejects what could never make sense (`a.flag > 3`, `deployment == "citywide"`),
 /// without changing the parse tree.
 public struct Checker {
-    public static let functions: [String: String] = [
-        "exists": "exists(path): true when the fact is set",
-        "len": "len(list or text): number of items or characters",
-        "sum": "sum(list of numbers)",
-        "min": "min(list) or min(a, b, …)",
-        "max": "max(list) or max(a, b, …)",
-        "any": "any(list of bools) or any(list, predicate using 'it')",
-        "all": "all(list of bools) or all(list, predicate using 'it')",
-        "matches": "matches(text, \"pattern\")",
-        "lower": "lower(text)",
-        "days_since": "days_since(date): days from the date to the evaluation date",
-    ]
-
     let schema: InputSchema
     let limits: ExpressionLimits
     private var errors: [ExpressionError] = []
@@ -232,21 +219,20 @@ public struct Checker {
     // MARK: functions
 
     private mutating func call(_ name: String, _ arguments: [Syntax], _ range: Range<Int>) -> (TypedExpression, ExpressionType) {
-        guard Self.functions[name] != nil else {
-            let hint = Spelling.suggestion(for: name, among: Self.functions.keys.sorted()).map { ["did you mean '\($0)'?"] } ?? []
-            return fail("expr.unknown-function", "unknown function '\(name)'", range,
-                        hints: hint + ["functions: " + Self.functions.keys.sorted().joined(separator: ", ")])
+        let names = ExpressionFunction.allCases.map(\.name).sorted()
+        guard let function = ExpressionFunction(rawValue: name) else {
+            let hint = Spelling.suggestion(for: name, among: names).map { ["did you mean '\($0)'?"] } ?? []
+            return fail("expr.unknown-function", "unknown function '\(name)'", range, hints: hint + ["functions: " + names.joined(separator: ", ")])
         }
-        func arity(_ counts: ClosedRange<Int>) -> Bool {
-            if counts.contains(arguments.count) { return true }
+        let counts = function.arity
+        guard counts.contains(arguments.count) else {
             let expected = counts.lowerBound == counts.upperBound ? "\(counts.lowerBound)" : "\(counts.lowerBound) to \(counts.upperBound)"
             errors.append(ExpressionError("expr.arity", "\(name) takes \(expected) argument\(counts.upperBound == 1 ? "" : "s"), found \(arguments.count)",
-                                          at: range, hints: [Self.functions[name]!]))
-            return false
+                                          at: range, hints: [function.usage]))
+            return (.literal(.null), .invalid)
         }
-        switch name {
-        case "exists":
-            guard arity(1...1) else { return (.literal(.null), .invalid) }
+        switch function {
+        case .exists:
             guard case .path(let components) = arguments[0].kind else {
                 return fail("expr.type-mismatch", "exists needs a fact path such as governance.dpia.performed", arguments[0].range)
             }
@@ -262,38 +248,34 @@ public struct Checker {
             case .fact(let slot), .element(let slot, _): return (.exists([slot]), .bool)
             default: return fail("expr.type-mismatch", "exists needs a fact path", arguments[0].range)
             }
-        case "len":
-            guard arity(1...1) else { return (.literal(.null), .invalid) }
+        case .len:
             let (typed, type) = check(arguments[0])
             guard type.isList || type.isText else {
                 return fail("expr.type-mismatch", "len needs a list or text, but this is \(Self.article(type))", arguments[0].range)
             }
             return (.length(typed), .int)
-        case "sum":
-            guard arity(1...1) else { return (.literal(.null), .invalid) }
+        case .sum:
             let (typed, type) = check(arguments[0])
             guard type == .emptyList || (type.isList && type.itemType.isNumeric) else {
                 return fail("expr.type-mismatch", "sum needs a list of numbers, but this is \(Self.article(type))", arguments[0].range)
             }
             let integer = type.itemType == .int
             return (.sum(typed, integer: integer), integer ? .int : .number)
-        case "min", "max":
-            guard arity(1...16) else { return (.literal(.null), .invalid) }
+        case .min, .max:
             let checked = arguments.map { check($0) }
             if checked.count == 1 {
                 let (typed, type) = checked[0]
                 guard type.isList && type.itemType.isNumeric else {
                     return fail("expr.type-mismatch", "\(name) of one argument needs a list of numbers, but this is \(Self.article(type))", arguments[0].range)
                 }
-                return (.extremum(isMinimum: name == "min", [typed], overList: true, integer: type.itemType == .int), type.itemType)
+                return (.extremum(isMinimum: function == .min, [typed], overList: true, integer: type.itemType == .int), type.itemType)
             }
             for (argument, (_, type)) in zip(arguments, checked) where !type.isNumeric {
                 return fail("expr.type-mismatch", "\(name) needs numbers, but this is \(Self.article(type))", argument.range)
             }
             let integer = checked.allSatisfy { $0.1 == .int }
-            return (.extremum(isMinimum: name == "min", checked.map(\.0), overList: false, integer: integer), integer ? .int : .number)
-        case "any", "all":
-            guard arity(1...2) else { return (.literal(.null), .invalid) }
+            return (.extremum(isMinimum: function == .min, checked.map(\.0), overList: false, integer: integer), integer ? .int : .number)
+        case .any, .all:
             let (list, listType) = check(arguments[0])
             guard listType.isList else {
                 return fail("expr.type-mismatch", "\(name) needs a list, but this is \(Self.article(listType))", arguments[0].range)
@@ -303,7 +285,7 @@ public struct Checker {
                     return fail("expr.type-mismatch", "\(name) of one argument needs a list of true/false values; pass a predicate as the second argument",
                                 arguments[0].range, hints: ["for example \(name)(data.integrations, it == \"intelligence\")"])
                 }
-                return (.quantifier(isAny: name == "any", list, predicate: nil), .bool)
+                return (.quantifier(isAny: function == .any, list, predicate: nil), .bool)
             }
             let outer = itemType
             itemType = listType.itemType
@@ -312,9 +294,8 @@ public struct Checker {
             guard predicateType == .bool || predicateType == .invalid else {
                 return fail("expr.type-mismatch", "the predicate of \(name) must be true or false, but this is \(Self.article(predicateType))", arguments[1].range)
             }
-            return (.quantifier(isAny: name == "any", list, predicate: predicate), .bool)
-        case "matches":
-            guard arity(2...2) else { return (.literal(.null), .invalid) }
+            return (.quantifier(isAny: function == .any, list, predicate: predicate), .bool)
+        case .matches:
             let (text, type) = check(arguments[0])
             guard type.isText else {
                 return fail("expr.type-mismatch", "matches needs text, but this is \(Self.article(type))", arguments[0].range)
@@ -332,13 +313,11 @@ public struct Checker {
                 errors.append(ExpressionError(error.code, error.message, at: shifted, hints: error.hints))
                 return (.literal(.null), .invalid)
             }
-        case "lower":
-            guard arity(1...1) else { return (.literal(.null), .invalid) }
+        case .lower:
             let (text, type) = check(arguments[0])
             guard type.isText else { return fail("expr.type-mismatch", "lower needs text, but this is \(Self.article(type))", arguments[0].range) }
             return (.lower(text), .string)
-        default:  // days_since
-            guard arity(1...1) else { return (.literal(.null), .invalid) }
+        case .daysSince:
             let (date, type) = check(arguments[0])
             if type == .date { return (.daysSince(date), .int) }
             if case .literal(.string(let text)) = arguments[0].kind, CivilDate(text) != nil { return (.daysSince(date), .int) }

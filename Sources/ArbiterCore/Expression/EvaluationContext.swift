@@ -10,7 +10,7 @@ public final class EvaluationContext {
     @exclusivity(unchecked) private(set) var fault: String?
     @exclusivity(unchecked) var boundItems: [Value] = []
 
-    public init(facts: SlotTable<Fact>, today: Int, budget: Int) {
+    package init(facts: SlotTable<Fact>, today: Int, budget: Int) {
         self.facts = facts
         self.today = today
         self.budget = budget

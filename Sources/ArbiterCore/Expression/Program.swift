@@ -21,7 +21,7 @@ public struct Program: Sendable {
     }
 
     /// Evaluates against one dossier's facts. `today` is the evaluation date.
-    public func evaluate(facts: SlotTable<Fact>, today: CivilDate, stepBudget: Int = ExpressionLimits().stepBudget) -> (value: Value, fault: String?) {
+    package func evaluate(facts: SlotTable<Fact>, today: CivilDate, stepBudget: Int = ExpressionLimits().stepBudget) -> (value: Value, fault: String?) {
         let context = EvaluationContext(facts: facts, today: today.dayNumber, budget: stepBudget)
         let value = thunk(context)
         return (context.fault == nil ? value : .unknown(0), context.fault)
@@ -31,7 +31,7 @@ public struct Program: Sendable {
 
     /// The slots behind an unknown value's bitmask. The 64th bit stands for every read
     /// from the 64th on, so programs that read more facts stay correct, if less precise.
-    public func missingSlots(_ mask: UInt64, facts: SlotTable<Fact>) -> [Int] {
+    package func missingSlots(_ mask: UInt64, facts: SlotTable<Fact>) -> [Int] {
         reads.enumerated().compactMap { index, slot in
             mask & (1 << UInt64(min(index, 63))) != 0 && !facts.isSet(slot) ? slot : nil
         }
@@ -343,12 +343,26 @@ public struct Program: Sendable {
                 if overList, case .list(let items) = value { values += items } else { values.append(value) }
             }
             if unknown { return .unknown(missing) }
-            let numbers = values.compactMap(\.numeric)
-            guard let best = isMinimum ? numbers.min() : numbers.max() else {
+            guard !values.isEmpty else {
                 context.record("\(isMinimum ? "min" : "max") of an empty list")
                 return .unknown(0)
             }
-            return integer ? .int(Int(best)) : .number(best)
+            // Integers are compared as integers: through a Double, the largest ones round
+            // past Int.max and could not be turned back.
+            if integer {
+                let integers = values.compactMap { value -> Int? in if case .int(let number) = value { number } else { nil } }
+                if integers.count == values.count, let best = isMinimum ? integers.min() : integers.max() { return .int(best) }
+            }
+            let numbers = values.compactMap(\.numeric)
+            guard let best = isMinimum ? numbers.min() : numbers.max() else { return .unknown(0) }
+            if integer {
+                guard let exact = Int(exactly: best) else {
+                    context.record("\(isMinimum ? "min" : "max") is out of the integer range")
+                    return .unknown(0)
+                }
+                return .int(exact)
+            }
+            return .number(best)
         }
     }
 

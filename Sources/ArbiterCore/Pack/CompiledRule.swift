@@ -41,12 +41,15 @@ public final class CompiledRule: Sendable, Hashable {
     /// fact is one it lacks; 0 for facts only the scale reads.
     let conditionBits: [UInt64]
     let condition: Program
+    /// The checked tree the condition was compiled from, kept for analyses that need
+    /// its structure, such as the thresholds it compares facts with.
+    package let checkedCondition: CheckedExpression
     let message: MessageTemplate
 
     init(id: String, pack: String, title: String, category: String, categoryIndex: Int = 0, severity: Severity, weight: Double,
          scale: Scale?, rationale: String, references: [Reference], mitigations: [String], enforceFrom: CivilDate?,
          file: String, range: SourceRange, conditionText: String, reads: [Int], fires: [Dossier], passes: [Dossier],
-         condition: Program, message: MessageTemplate) {
+         condition: CheckedExpression, message: MessageTemplate) {
         self.id = id
         self.pack = pack
         self.title = title
@@ -65,7 +68,8 @@ public final class CompiledRule: Sendable, Hashable {
         self.reads = reads
         self.fires = fires
         self.passes = passes
-        self.condition = condition
+        self.condition = Program(condition)
+        self.checkedCondition = condition
         self.message = message
         conditionBits = reads.map { slot in condition.reads.firstIndex(of: slot).map { 1 << UInt64(min($0, 63)) } ?? 0 }
     }
@@ -75,7 +79,7 @@ public final class CompiledRule: Sendable, Hashable {
         CompiledRule(id: id, pack: pack, title: title, category: category, categoryIndex: categoryIndex, severity: severity,
                      weight: weight, scale: scale, rationale: rationale, references: references, mitigations: mitigations,
                      enforceFrom: enforceFrom, file: file, range: range, conditionText: conditionText, reads: reads,
-                     fires: fires, passes: passes, condition: condition, message: message)
+                     fires: fires, passes: passes, condition: checkedCondition, message: message)
     }
 
     public static func == (lhs: CompiledRule, rhs: CompiledRule) -> Bool { lhs === rhs }

@@ -117,7 +117,7 @@ public struct RuleSetCompiler: Sendable {
             scale: scale, rationale: rule.rationale, references: rule.references.compactMap { pack.references[$0.id] },
             mitigations: rule.mitigations, enforceFrom: rule.enforceFrom, file: pack.file, range: rule.range,
             conditionText: conditionText, reads: reads, fires: examples.0, passes: examples.1,
-            condition: Program(checked), message: message)
+            condition: checked, message: message)
     }
 
     private static func text(of condition: ConditionSource) -> String {

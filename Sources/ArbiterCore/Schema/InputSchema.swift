@@ -21,11 +21,6 @@ public struct InputSchema: Sendable {
     /// Slots of every fact below each group, by group id, in slot order: a citation of a
     /// group covers them all, and filtering every path by prefix had been most of reading one.
     private var groupSlots: [[Int]] = [[]]
-    /// The values an enumeration fact may take, by their bytes, namespaced by the fact's
-    /// slot: `2 × slot` for a single value, `2 × slot + 1` for the items of a list.
-    /// Decoding from events matches a value here, and reuses the schema's own string,
-    /// instead of making a string of it and comparing it with every allowed value.
-    private var enumerationValues = ByteKeyTable<Value>()
     private var groupPaths: [String] = [""]
 
     public init() {}
@@ -80,14 +75,6 @@ public struct InputSchema: Sendable {
 
     private mutating func insert(_ declaration: InputDeclaration) {
         slots[declaration.path] = declarations.count
-        switch declaration.type {
-        case .enumeration(let values):
-            for value in values { enumerationValues.set(value, in: 2 * declarations.count, to: .string(value)) }
-        case .list(.enumeration(let values)):
-            for value in values { enumerationValues.set(value, in: 2 * declarations.count + 1, to: .string(value)) }
-        default:
-            break
-        }
         var group = 0
         let names = declaration.path.pathNames
         for (depth, name) in names.enumerated() {
@@ -141,12 +128,6 @@ public struct InputSchema: Sendable {
 
     public var allPaths: [String] { declarations.map(\.path) }
 
-    /// The allowed value, spelt exactly `bytes`, of the enumeration fact at `slot` (of
-    /// an item of it, when `item` is set and the fact is a list); nil for anything else,
-    /// which may still be a value written another way (a canonically equivalent spelling).
-    public func enumerationValue(_ bytes: UnsafeBufferPointer<UInt8>, slot: Int, item: Bool) -> Value? {
-        enumerationValues.value(for: bytes, in: 2 * slot + (item ? 1 : 0))
-    }
 
     /// Slots of every fact at or below `path`.
     public func slots(under path: String) -> [Int] {

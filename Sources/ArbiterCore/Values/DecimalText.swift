@@ -12,7 +12,7 @@ public enum DecimalText {
     /// Writes `number` with at most three decimals and no trailing zeros (`2.5`, `40`,
     /// `0.125`), the form `Value.format` documents. Returns the number of bytes, or nil
     /// when the number is not finite or too large for that form.
-    public static func write(_ number: Double, to out: UnsafeMutablePointer<UInt8>) -> Int? {
+    package static func write(_ number: Double, to out: UnsafeMutablePointer<UInt8>) -> Int? {
         guard number.isFinite else { return nil }
         let scaled = (number * 1000).rounded()
         // Beyond 2^53 / 1000 the thousandths are no longer exact.
@@ -40,7 +40,7 @@ public enum DecimalText {
     }
 
     /// Writes `integer` in decimal and returns the number of bytes.
-    public static func write(_ integer: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static func write(_ integer: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
         if integer < 0 {
             out[0] = UInt8(ascii: "-")
             return 1 + writeDigits(integer.magnitude, to: out + 1)

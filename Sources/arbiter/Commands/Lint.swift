@@ -1,4 +1,5 @@
 import ArbiterCore
+import ArbiterEngine
 import ArbiterYAML
 import ArgumentParser
 
@@ -30,27 +31,25 @@ extension Arbiter {
             let found = DossierFinder(paths: paths, config: workspace.config, excluded: Set(workspace.packFiles)).all()
             Console.print(found.problems, sources: [])
             problems += found.problems.count
-            let loader = DossierLoader(schema: workspace.ruleSet.schema)
-            var ids: [String: String] = [:]
-            for path in found.files {
+            var ids = ProjectIDRegistry()
+            for (ordinal, path) in found.files.enumerated() {
+                let display = path == "-" ? "<stdin>" : path
                 switch FileInput.read(path, limit: workspace.loaderLimits.maxFileSize) {
                 case .failure(let failure):
-                    Console.print([FileInput.diagnostic(failure, path: path, limit: workspace.loaderLimits.maxFileSize)], sources: [])
+                    Console.print([FileInput.diagnostic(failure, path: display, limit: workspace.loaderLimits.maxFileSize)], sources: [])
                     problems += 1
                 case .success(let bytes):
-                    let display = path == "-" ? "<stdin>" : path
-                    switch loader.load(path: display, bytes: bytes) {
-                    case .failure(let error):
-                        Console.print(error.diagnostics, sources: [SourceText(file: display, bytes: bytes)])
-                        problems += error.diagnostics.count
+                    switch workspace.session.decode(bytes: bytes, name: display) {
+                    case .failure(let invalid):
+                        Console.print(invalid)
+                        problems += invalid.diagnostics.count
                     case .success(let dossier):
-                        if let first = ids[dossier.id] {
-                            Console.print([.error("dossier.duplicate-id", "project id '\(dossier.id)' is already used by \(first)",
-                                                  file: display, range: dossier.idRange, notes: [.hint("give each dossier its own id")])],
+                        if let first = ids.claim(dossier.id, ordinal: ordinal) {
+                            let firstPath = found.files[first] == "-" ? "<stdin>" : found.files[first]
+                            Console.print([ProjectIDRegistry.duplicate(dossier.id, firstUsedBy: firstPath, file: display, range: dossier.idRange)],
                                           sources: [SourceText(file: display, bytes: bytes)])
                             problems += 1
                         }
-                        ids[dossier.id] = ids[dossier.id] ?? display
                     }
                 }
             }

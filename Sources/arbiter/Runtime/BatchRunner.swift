@@ -1,4 +1,5 @@
 import ArbiterCore
+import ArbiterEngine
 import ArbiterReport
 import ArbiterYAML
 import Foundation
@@ -7,8 +8,8 @@ import Foundation
 /// report in input order, whatever the thread count. The only code that knows about
 /// threads.
 ///
-/// Workers read, load, decode, evaluate and render each file; whichever worker
-/// completes the next file in order writes it. Workers never run more than a small
+/// Workers read each file, score it through the one shared `ScoringSession` and render
+/// it; whichever worker completes the next file in order writes it. Workers never run more than a small
 /// window ahead of the writer, so memory stays flat however many files there are.
 final class BatchRunner: @unchecked Sendable {
     struct Sink {
@@ -18,8 +19,6 @@ final class BatchRunner: @unchecked Sendable {
 
     struct Settings {
         var jobs: Int
-        var policy: GatePolicy?
-        var baseline: Baseline?
         var coloredDiagnostics: Bool
         var progress: Bool
     }
@@ -46,9 +45,7 @@ final class BatchRunner: @unchecked Sendable {
 
     /// A scored project as the writer sees it: its identity and counts, and the whole
     /// result only when a report needs every project at the end. Otherwise the result
-    /// is freed by the worker that built it: freed by the writer, it had released the
-    /// worker's compiled rules from the other core for every file, and two workers
-    /// spent their time passing those reference counts back and forth.
+    /// is freed by the worker that built it, on the core that built it.
     private struct Scored {
         var id: String
         var file: String
@@ -58,34 +55,14 @@ final class BatchRunner: @unchecked Sendable {
         var project: ProjectResult?
     }
 
-    private let workspace: Workspace
+    private let session: ScoringSession
     private let sinks: [Sink]
+    /// The sinks' reporters prepared once for the run, shared by every worker.
+    private let reporters: [any Reporter]
     /// Whether some report needs every project at the end (HTML, Markdown, text).
     private let keepsProjects: Bool
     private let settings: Settings
     private let context: ReportContext
-    /// What a worker evaluates and renders with: worker 0 uses the workspace's rule set,
-    /// each other worker a private copy (see `Workspace.privateRuleSet`), with its own
-    /// report context and reporters prepared for it. Nothing a worker touches per file is
-    /// shared, so no reference count bounces between the cores, and the JSON pieces its
-    /// reporter renders are for the very rules that worker's findings point at. A class,
-    /// so that handing them to each file's work is one reference, not a copy of every field.
-    private final class Tools {
-        let evaluator: Evaluator
-        let dossiers: DossierLoader
-        let reporters: [any Reporter]
-        let context: ReportContext
-        let folder = FolderHandle()
-
-        init(evaluator: Evaluator, dossiers: DossierLoader, reporters: [any Reporter], context: ReportContext) {
-            self.evaluator = evaluator
-            self.dossiers = dossiers
-            self.reporters = reporters
-            self.context = context
-        }
-    }
-
-    private let waivers: WaiverBook
 
     // State below is guarded by `condition`.
     private let condition = NSCondition()
@@ -97,10 +74,8 @@ final class BatchRunner: @unchecked Sendable {
     private var wroteItem: [Bool]
     private var summary = RunSummary()
     private var matchCounts: [Int: Int] = [:]
-    /// Project ids seen so far, by hash, with the ordinal of the walk item that used each
-    /// first: a few bytes per file and no path, so memory stays flat for large runs.
-    /// (A 64-bit hash collision among 50,000 ids has a probability near 10^-10.)
-    private var seenIds = FirstSeenTable()
+    /// Project ids seen so far, with the ordinal of the walk item that used each first.
+    private var projectIDs = ProjectIDRegistry()
     private var walk: DossierFinder
     /// A fresh walk over the same paths, to name the first file of a duplicate id.
     private let rewalk: () -> DossierFinder
@@ -108,16 +83,16 @@ final class BatchRunner: @unchecked Sendable {
     private var total: Int?
     private var lastProgress = ContinuousClock.now
 
-    init(workspace: Workspace, sinks: [Sink], settings: Settings, context: ReportContext,
+    init(session: ScoringSession, sinks: [Sink], settings: Settings, context: ReportContext,
          files: DossierFinder, rewalk: @escaping () -> DossierFinder) {
         self.walk = files
         self.rewalk = rewalk
-        self.workspace = workspace
+        self.session = session
         self.sinks = sinks
+        self.reporters = sinks.map { $0.reporter.prepared(for: context) }
         self.keepsProjects = sinks.contains { $0.reporter.needsAllProjects }
         self.settings = settings
         self.context = context
-        self.waivers = WaiverBook(waivers: workspace.waivers, asOf: workspace.asOf)
         self.wroteItem = Array(repeating: false, count: sinks.count)
     }
 
@@ -131,8 +106,9 @@ final class BatchRunner: @unchecked Sendable {
         // Files are claimed a few at a time: one lock round per claim and per store was a
         // handoff between the threads for every file.
         let claimSize = settings.jobs > 1 ? 4 : 1
-        DispatchQueue.concurrentPerform(iterations: max(1, settings.jobs)) { worker in
-            var tools: Tools?
+        DispatchQueue.concurrentPerform(iterations: max(1, settings.jobs)) { _ in
+            // Each worker opens files relative to the folder it last read from.
+            let folder = FolderHandle()
             var claimed: [(index: Int, path: String)] = []
             var outcomes: [(index: Int, outcome: Outcome)] = []
             while true {
@@ -153,7 +129,7 @@ final class BatchRunner: @unchecked Sendable {
                     nextToClaim += 1
                     switch item {
                     case .file(let path): claimed.append((index, path))
-                    case .problem(let problem): store(failed([problem], source: nil), at: index)
+                    case .problem(let problem): store(failed(Diagnostics([problem])), at: index)
                     }
                 }
                 let done = claimed.isEmpty && walkFinished
@@ -161,16 +137,8 @@ final class BatchRunner: @unchecked Sendable {
                 if done { return }
                 if claimed.isEmpty { continue }
 
-                if tools == nil {
-                    // Compiled on the worker's own thread when it first has work, so its
-                    // objects come from that thread's malloc arena and share no cache line
-                    // with another worker's; a worker that never gets a file compiles nothing.
-                    tools = makeTools(worker: worker)
-                }
                 outcomes.removeAll(keepingCapacity: true)
-                if let tools {
-                    for (index, path) in claimed { outcomes.append((index, process(path, with: tools))) }
-                }
+                for (index, path) in claimed { outcomes.append((index, process(path, folder: folder))) }
 
                 condition.lock()
                 for (index, outcome) in outcomes { store(outcome, at: index) }
@@ -178,18 +146,9 @@ final class BatchRunner: @unchecked Sendable {
             }
         }
         if settings.progress { Terminal.writeError("\r\u{1B}[K") }
-        summary.waivers = waivers.outcomes(matchCounts: matchCounts)
+        summary.waivers = session.waivers.outcomes(matchCounts: matchCounts)
         for sink in sinks { sink.output.write(sink.reporter.end(summaryFor(sink), context: context)) }
         return summary
-    }
-
-    private func makeTools(worker: Int) -> Tools {
-        let ruleSet = worker == 0 ? workspace.ruleSet : workspace.privateRuleSet()
-        let context = worker == 0 ? context : ReportContext(toolVersion: context.toolVersion, asOf: context.asOf, packs: ruleSet.packs,
-                                                            gated: context.gated, colored: context.colored)
-        return Tools(evaluator: Evaluator(ruleSet: ruleSet, asOf: workspace.asOf),
-                     dossiers: DossierLoader(schema: ruleSet.schema, loader: YAMLLoader(limits: workspace.loaderLimits)),
-                     reporters: sinks.map { $0.reporter.prepared(for: context) }, context: context)
     }
 
     private func summaryFor(_ sink: Sink) -> RunSummary {
@@ -231,13 +190,9 @@ final class BatchRunner: @unchecked Sendable {
             Terminal.writeError(outcome.diagnostics)
         }
         summary.errors += outcome.errors
-        if let project = outcome.scored,
-           let firstIndex = seenIds.firstOrdinal(of: StableHash.of(project.id), recording: UInt32(truncatingIfNeeded: nextToWrite)) {
-            let first = path(ofItem: Int(firstIndex))
-            // Ids name projects in baselines and waivers; two files with one id would be ambiguous.
-            let duplicate = Diagnostic.error("dossier.duplicate-id", "project id '\(project.id)' is already used by \(first)",
-                                             file: project.file, range: project.idRange,
-                                             notes: [.hint("give each dossier its own id")])
+        if let project = outcome.scored, let firstIndex = projectIDs.claim(project.id, ordinal: nextToWrite) {
+            let duplicate = ProjectIDRegistry.duplicate(project.id, firstUsedBy: path(ofItem: firstIndex), file: project.file,
+                                                        range: project.idRange)
             Terminal.writeError(Console.render([duplicate], source: nil, colored: settings.coloredDiagnostics))
             summary.errors.append(duplicate)
             return
@@ -265,34 +220,28 @@ final class BatchRunner: @unchecked Sendable {
         }
     }
 
-    private func process(_ path: String, with tools: Tools) -> Outcome {
-        let limit = workspace.loaderLimits.maxFileSize
-        let bytes: [UInt8]
-        switch FileInput.read(path, limit: limit, folder: tools.folder) {
-        case .success(let read): bytes = read
-        case .failure(let failure):
-            let diagnostic = FileInput.diagnostic(failure, path: path == "-" ? "<stdin>" : path, limit: limit)
-            return failed([diagnostic], source: nil)
-        }
+    private func process(_ path: String, folder: FolderHandle) -> Outcome {
+        let limit = session.options.limits.maxFileSize
         let display = path == "-" ? "<stdin>" : path
-        switch tools.dossiers.load(path: display, bytes: bytes) {
-        case .failure(let error):
-            return failed(error.diagnostics, source: SourceText(file: display, bytes: bytes))
-        case .success(let dossier):
-            var project = tools.evaluator.evaluate(dossier)
-            let matched = waivers.apply(to: &project)
-            if let policy = settings.policy {
-                project.gate = Gate.decide(project, policy: policy, baseline: settings.baseline?.projects[project.id])
-            }
-            let chunks = tools.reporters.map { $0.chunk(for: project, context: tools.context) }
+        let bytes: [UInt8]
+        switch FileInput.read(path, limit: limit, folder: folder) {
+        case .success(let read): bytes = read
+        case .failure(let failure): return failed(Diagnostics([FileInput.diagnostic(failure, path: display, limit: limit)]))
+        }
+        switch session.score(bytes: bytes, name: display) {
+        case .failure(let problems):
+            return failed(problems)
+        case .success(let outcome):
+            let project = outcome.project
+            let chunks = reporters.map { $0.chunk(for: project, context: context) }
             let scored = Scored(id: project.id, file: project.file, idRange: project.idRange, band: project.band,
                                 gateFailed: project.gate?.passed == false, project: keepsProjects ? project : nil)
-            return Outcome(chunks: chunks, diagnostics: "", errors: [], scored: scored, matchedWaivers: matched)
+            return Outcome(chunks: chunks, diagnostics: "", errors: [], scored: scored, matchedWaivers: outcome.matchedWaivers)
         }
     }
 
-    private func failed(_ diagnostics: [Diagnostic], source: SourceText?) -> Outcome {
-        Outcome(chunks: sinks.map { _ in ReportChunk("") }, diagnostics: Console.render(diagnostics, source: source, colored: settings.coloredDiagnostics),
-                errors: diagnostics.filter { $0.severity == .error }, scored: nil, matchedWaivers: [])
+    private func failed(_ problems: Diagnostics) -> Outcome {
+        Outcome(chunks: sinks.map { _ in ReportChunk("") }, diagnostics: problems.rendered(colored: settings.coloredDiagnostics),
+                errors: problems.errors, scored: nil, matchedWaivers: [])
     }
 }

@@ -1,12 +1,16 @@
 import ArbiterCore
+import ArbiterEngine
 import Foundation
 
 /// Prints diagnostics to standard error the way a compiler does, coloured on a terminal.
 enum Console {
     static func print(_ diagnostics: [Diagnostic], sources: [SourceText]) {
-        guard !diagnostics.isEmpty else { return }
-        let renderer = DiagnosticRenderer(colored: Terminal.wantsColor(STDERR_FILENO), sources: sources)
-        Terminal.writeError(renderer.render(diagnostics.sortedByLocation()))
+        print(Diagnostics(diagnostics, sources: sources))
+    }
+
+    static func print(_ problems: Diagnostics) {
+        guard !problems.diagnostics.isEmpty else { return }
+        Terminal.writeError(problems.rendered(colored: Terminal.wantsColor(STDERR_FILENO)))
     }
 
     static func render(_ diagnostics: [Diagnostic], source: SourceText?, colored: Bool) -> String {

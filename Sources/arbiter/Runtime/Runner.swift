@@ -1,4 +1,5 @@
 import ArbiterCore
+import ArbiterEngine
 import ArbiterReport
 import ArgumentParser
 import Foundation
@@ -11,7 +12,7 @@ enum Runner {
         let workspace = try Workspace.load(packs, waiversPath: output.waivers)
 
         var baseline: Baseline?
-        if let gate, let path = gate.baseline ?? workspace.config.baseline.map({ Workspace.resolve($0, against: workspace.configFolder) }) {
+        if let gate, let path = gate.baseline ?? workspace.config.baseline.map(workspace.configuration.resolve) {
             switch FileInput.read(path, limit: 256 << 20) {
             case .success(let bytes):
                 switch BaselineReader.read(bytes, file: path) {
@@ -28,7 +29,7 @@ enum Runner {
 
         var excluded = Set(workspace.packFiles)
         if let waivers = output.waivers { excluded.insert(waivers) }
-        if let waivers = workspace.config.waivers { excluded.insert(Workspace.resolve(waivers, against: workspace.configFolder)) }
+        if let waivers = workspace.config.waivers { excluded.insert(workspace.configuration.resolve(waivers)) }
         let shard = try batch?.parsedShard()
         let walk = { DossierFinder(paths: paths, config: workspace.config, excluded: excluded, shard: shard) }
         let files = walk()
@@ -51,10 +52,9 @@ enum Runner {
         // only a terminal shows one.
         let total = batch != nil && Terminal.isTerminal(STDERR_FILENO) ? walk().count() : nil
         let settings = BatchRunner.Settings(
-            jobs: batch?.jobs ?? 1, policy: policy, baseline: baseline,
-            coloredDiagnostics: Terminal.wantsColor(STDERR_FILENO),
-            progress: (total ?? 0) > 1)
-        let runner = BatchRunner(workspace: workspace, sinks: plan.sinks, settings: settings, context: context, files: files, rewalk: walk)
+            jobs: batch?.jobs ?? 1, coloredDiagnostics: Terminal.wantsColor(STDERR_FILENO), progress: (total ?? 0) > 1)
+        let runner = BatchRunner(session: workspace.session.gated(by: policy, baseline: baseline), sinks: plan.sinks,
+                                 settings: settings, context: context, files: files, rewalk: walk)
         let summary = runner.run(total: total)
 
         // An invalid single dossier has nothing to report; leave no empty report behind.

@@ -7,7 +7,9 @@ import Foundation
 /// their entries; with two workers in the same folders those shared references went
 /// back and forth between the cores, and the kernel's share of an audit grew by half.
 /// One per worker, never shared.
-final class FolderHandle {
+public final class FolderHandle {
+    public init() {}
+
     private var path: String?
     private var descriptor: Int32 = -1
 
@@ -17,7 +19,7 @@ final class FolderHandle {
 
     /// Opens `file` for reading, relative to its folder's handle when the folder can be
     /// opened, by its whole path otherwise.
-    func open(_ file: String, flags: Int32) -> Int32 {
+    public func open(_ file: String, flags: Int32) -> Int32 {
         guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return Foundation.open(file, flags) }
         let folder = String(file[..<slash])
         let name = String(file[file.utf8.index(after: slash)...])

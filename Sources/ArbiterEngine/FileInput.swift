@@ -3,8 +3,8 @@ import Foundation
 
 /// Reads input files with the size limit checked before reading, so an oversized or
 /// endless input (a FIFO, /dev/zero) costs nothing.
-enum FileInput {
-    enum Failure: Error {
+public enum FileInput {
+    public enum Failure: Error, Sendable {
         case unreadable(String)
         case tooLarge(Int)
         case isDirectory
@@ -12,7 +12,7 @@ enum FileInput {
 
     /// Reads `path`; a batch worker passes its `FolderHandle` so files are opened by name
     /// within their folder.
-    static func read(_ path: String, limit: Int, folder: FolderHandle? = nil) -> Result<[UInt8], Failure> {
+    public static func read(_ path: String, limit: Int, folder: FolderHandle? = nil) -> Result<[UInt8], Failure> {
         if path == "-" { return readStandardInput(limit: limit) }
         let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
         let descriptor = folder?.open(path, flags: flags) ?? open(path, flags)
@@ -26,7 +26,7 @@ enum FileInput {
         return readAll(descriptor, limit: limit, expected: Int(info.st_size))
     }
 
-    static func readStandardInput(limit: Int) -> Result<[UInt8], Failure> {
+    public static func readStandardInput(limit: Int) -> Result<[UInt8], Failure> {
         readAll(STDIN_FILENO, limit: limit)
     }
 
@@ -81,7 +81,7 @@ enum FileInput {
     }
 
     /// The failure as a located diagnostic with a hint.
-    static func diagnostic(_ failure: Failure, path: String, limit: Int) -> Diagnostic {
+    public static func diagnostic(_ failure: Failure, path: String, limit: Int) -> Diagnostic {
         switch failure {
         case .unreadable(let reason):
             return .error("io.unreadable", "cannot read '\(path)': \(reason)", file: path, range: .fileStart,

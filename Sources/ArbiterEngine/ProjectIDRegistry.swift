@@ -1,0 +1,23 @@
+import ArbiterCore
+
+/// Project ids seen in a run, to refuse a second dossier with an id already used:
+/// ids name projects in baselines and waivers, and two files with one id would be
+/// ambiguous. Keeps a hash and an ordinal per id, so memory stays flat for large runs.
+/// (A 64-bit hash collision among 50,000 ids has a probability near 10^-10.)
+public struct ProjectIDRegistry: Sendable {
+    private var seen = FirstSeenTable()
+
+    public init() {}
+
+    /// Records `id` for the item at `ordinal`; returns the ordinal of the item that used
+    /// the id first, or nil when the id is new.
+    public mutating func claim(_ id: String, ordinal: Int) -> Int? {
+        seen.firstOrdinal(of: StableHash.of(id), recording: UInt32(truncatingIfNeeded: ordinal)).map(Int.init)
+    }
+
+    /// The error for a second use of `id`, at the `id` line of the later file.
+    public static func duplicate(_ id: String, firstUsedBy first: String, file: String, range: SourceRange) -> Diagnostic {
+        .error("dossier.duplicate-id", "project id '\(id)' is already used by \(first)", file: file, range: range,
+               notes: [.hint("give each dossier its own id")])
+    }
+}

@@ -32,15 +32,16 @@ lint: build
 	$(BIN) lint --rules Rules Fixtures/projects
 
 bench: deps
-	$(SWIFT) build -c release --product arbiter --product arbiter-bench
+	$(SWIFT) build -c release --product arbiter
+	$(SWIFT) build -c release --product arbiter-bench
 	.build/release/arbiter-bench --files $(BENCH_FILES) --arbiter .build/release/arbiter
 
-# libFuzzer targets (Tests/Fuzz/*.swift) over the loader, the expression language, packs and
-# dossiers, each run for FUZZ_SECONDS with seeds from Fixtures. Crashes land in
+# libFuzzer targets (Tests/Fuzz/*.swift) over the loader, the expression language, expressions
+# over edge-case dossier values, packs and dossiers, each run for FUZZ_SECONDS with seeds from Fixtures. Crashes land in
 # .build-fuzz/crashes; each becomes a regression test before it is fixed. Leak detection
 # is off: the harnesses build their schema and packs once in a global initialiser,
 # which LeakSanitizer reports at exit although it is reachable for the whole run.
-FUZZ_TARGETS = YAMLLoader Expression Pack Dossier
+FUZZ_TARGETS = YAMLLoader Expression ExpressionValues Pack Dossier
 FUZZ_OBJECTS = .build-fuzz/debug/ArbiterCore.build/*.o .build-fuzz/debug/ArbiterYAML.build/*.o .build-fuzz/debug/ArbiterReport.build/*.o
 
 fuzz-build: deps

@@ -5,7 +5,25 @@ import ArbiterCore
 public struct JSONReporter: Reporter {
     public static let schemaVersion = 1
 
-    public init() {}
+    /// Every rule's own keys, rendered once for the run by `prepared(for:)`.
+    private let fragments: JSONRuleFragments?
+
+    /// Where findings sit in a project chunk: project, packs, pack, findings, finding;
+    /// chunks are indented two levels for their place in the report.
+    static let findingDepth = 5
+    static let chunkBaseDepth = 2
+
+    public init() {
+        fragments = nil
+    }
+
+    private init(fragments: JSONRuleFragments) {
+        self.fragments = fragments
+    }
+
+    public func prepared(for context: ReportContext) -> any Reporter {
+        JSONReporter(fragments: JSONRuleFragments(rules: context.rules))
+    }
 
     public func begin(_ context: ReportContext) -> String {
         var json = JSONWriter()
@@ -45,8 +63,10 @@ public struct JSONReporter: Reporter {
     }
 
     public func chunk(for project: ProjectResult, context: ReportContext) -> ReportChunk {
-        var json = JSONWriter(baseDepth: 2, prefix: "\n    ", capacity: 1 << 16)
-        write(project, into: &json, context: context)
+        var json = JSONWriter(baseDepth: Self.chunkBaseDepth, prefix: "\n    ", capacity: 1 << 16)
+        // Unprepared, the rules of this project alone are rendered for it.
+        let fragments = fragments ?? JSONRuleFragments(rules: project.packs.flatMap { $0.findings.rules })
+        write(project, into: &json, fragments: fragments)
         return json.chunk()
     }
 
@@ -92,7 +112,7 @@ public struct JSONReporter: Reporter {
         return opening + tail + "\n}\n"
     }
 
-    private func write(_ project: ProjectResult, into json: inout JSONWriter, context: ReportContext) {
+    private func write(_ project: ProjectResult, into json: inout JSONWriter, fragments: JSONRuleFragments) {
         json.open()
         json.string("file", project.file)
         json.string("id", project.id)
@@ -100,7 +120,11 @@ public struct JSONReporter: Reporter {
         json.string("country", project.country)
         writeScore(project.score, worst: project.worst, band: project.band, worstBand: project.worstBand, into: &json)
         json.open("packs", array: true)
-        for pack in project.packs { write(pack, of: project, into: &json) }
+        // Where each fact's evidence object was first written in this project: the same
+        // fact is evidence for many findings, and its object is the same bytes each time.
+        var evidence: [Int: Range<Int>] = [:]
+        evidence.reserveCapacity(32)
+        for pack in project.packs { write(pack, of: project, into: &json, evidence: &evidence, fragments: fragments) }
         json.close(array: true)
         if let gate = project.gate {
             json.open("gate")
@@ -122,7 +146,8 @@ public struct JSONReporter: Reporter {
         json.string("worst_band", worstBand.rawValue)
     }
 
-    private func write(_ pack: PackResult, of project: ProjectResult, into json: inout JSONWriter) {
+    private func write(_ pack: PackResult, of project: ProjectResult, into json: inout JSONWriter, evidence: inout [Int: Range<Int>],
+                       fragments: JSONRuleFragments) {
         json.open()
         json.string("id", pack.pack)
         json.string("version", pack.version)
@@ -139,19 +164,16 @@ public struct JSONReporter: Reporter {
         json.close(array: true)
         json.open("findings", array: true)
         for position in pack.reportedOrder {
-            write(pack.findings[position], of: project, into: &json)
+            write(pack.findings[position], of: project, into: &json, evidence: &evidence, fragments: fragments)
         }
         json.close(array: true)
         json.close()
     }
 
-    private func write(_ finding: Finding, of project: ProjectResult, into json: inout JSONWriter) {
-        let rule = finding.definition
+    private func write(_ finding: Finding, of project: ProjectResult, into json: inout JSONWriter, evidence: inout [Int: Range<Int>],
+                       fragments: JSONRuleFragments) {
         json.open()
-        json.string("rule", rule.id)
-        json.string("title", rule.title)
-        json.string("category", rule.category)
-        json.string("severity", rule.severity.rawValue)
+        fragments.writeHead(of: finding.definition, into: &json)
         json.string("status", finding.status.rawValue)
         json.bool("advisory", finding.advisory)
         json.number("weight", finding.weight)
@@ -159,8 +181,12 @@ public struct JSONReporter: Reporter {
         json.number("max_contribution", finding.maxContribution)
         json.string("message", finding.message)
         json.open("evidence", array: true)
-        finding.forEachEvidence { _, path, fact, sources in
-            json.open()
+        finding.forEachEvidence { slot, path, fact, sources in
+            if let written = evidence[slot] {
+                json.repeatItem(written)
+                return
+            }
+            let start = json.openRecorded()
             json.string("path", plain: path)
             json.value("value", fact.value)
             json.int("line", fact.range.start.line)
@@ -176,16 +202,14 @@ public struct JSONReporter: Reporter {
             }
             json.close(array: true)
             json.close()
+            evidence[slot] = start..<json.position
         }
         json.close(array: true)
         json.open("missing", array: true)
         finding.forEachMissingPath { json.string(nil, plain: $0) }
         json.close(array: true)
         if let fault = finding.fault { json.string("fault", fault) }
-        json.open("references", array: true)
-        for reference in rule.references { json.string(nil, reference.id) }
-        json.close(array: true)
-        json.strings("mitigations", rule.mitigations)
+        fragments.writeTail(of: finding.definition, into: &json)
         if let waiver = finding.waiver {
             json.open("waiver")
             json.string("state", waiver.state.rawValue)
@@ -195,5 +219,21 @@ public struct JSONReporter: Reporter {
             json.close()
         }
         json.close()
+    }
+
+    /// A finding's first keys, which depend only on its rule.
+    static func writeRuleHead(_ rule: CompiledRule, _ json: inout JSONWriter) {
+        json.string("rule", rule.id)
+        json.string("title", rule.title)
+        json.string("category", rule.category)
+        json.string("severity", rule.severity.rawValue)
+    }
+
+    /// A finding's references and mitigations, which depend only on its rule.
+    static func writeRuleTail(_ rule: CompiledRule, _ json: inout JSONWriter) {
+        json.open("references", array: true)
+        for reference in rule.references { json.string(nil, reference.id) }
+        json.close(array: true)
+        json.strings("mitigations", rule.mitigations)
     }
 }

@@ -35,6 +35,29 @@ struct JSONWriter: ~Copyable {
 
     deinit { base.deallocate() }
 
+    /// A writer for items that will be spliced into another writer's object open at
+    /// `depth`: the items are laid out exactly as that writer would lay them out, the
+    /// first one after a comma when `afterItem` is set.
+    init(itemsAtDepth depth: Int, baseDepth: Int, afterItem: Bool) {
+        self.init(baseDepth: baseDepth, capacity: 256)
+        self.depth = depth
+        if afterItem { itemBits |= 1 << UInt64(depth) }
+    }
+
+    /// The bytes written so far, as an array.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Continues the innermost open object with items written by an `itemsAtDepth`
+    /// writer for this very place.
+    mutating func splice(items: UnsafeBufferPointer<UInt8>) {
+        guard let start = items.baseAddress, !items.isEmpty else { return }
+        append(start, count: items.count)
+        itemBits |= 1 << UInt64(depth)
+    }
+
+    /// How deep the innermost open container is, and whether it holds an item yet.
+    var place: (depth: Int, baseDepth: Int, holdsItem: Bool) { (depth, baseDepth, itemBits & (1 << UInt64(depth)) != 0) }
+
     var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
     /// The bytes written, handed over to a chunk without a copy; the writer is used up.
@@ -42,6 +65,31 @@ struct JSONWriter: ~Copyable {
         let bytes = ReportChunk.Bytes(taking: base, count: count)
         discard self
         return ReportChunk(bytes: bytes)
+    }
+
+    // MARK: repeated items
+
+    /// Opens an object as the next item of the open array, like `open()`, and returns
+    /// where its bytes start, for `repeatItem` once it is closed.
+    mutating func openRecorded() -> Int {
+        key(nil)
+        let start = count
+        openContainer(array: false)
+        return start
+    }
+
+    /// The number of bytes written so far: the end of a recorded item once it is closed.
+    var position: Int { count }
+
+    /// Writes again, as the next item of the open array, an item this writer already
+    /// wrote at the same depth (`openRecorded()` up to `position` after its close).
+    mutating func repeatItem(_ range: Range<Int>) {
+        precondition(range.upperBound <= count, "an item not yet written")
+        key(nil)
+        reserve(range.count)
+        // After the reserve: growing moves the buffer, and the item with it.
+        (base + count).initialize(from: base + range.lowerBound, count: range.count)
+        count += range.count
     }
 
     // MARK: values

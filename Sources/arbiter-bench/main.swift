@@ -197,11 +197,9 @@ print("stage (1 thread, in memory)             throughput        ratio to libyam
 func row(_ name: String, _ time: Double) {
     print(name.padding(toLength: 39, withPad: " ", startingAt: 0) + rate(corpus.count, time) + String(format: "        %.2f", bare / time))
 }
-// `DossierLoader.load` decodes valid dossiers straight from the parser's events; the
-// document stage is the full path that files with problems take.
 row("libyaml bare event loop (the limit)", bare)
-row("load to documents (the full path)", loaded)
-row("decode dossiers from events", decoded)
+row("load to documents", loaded)
+row("load + decode dossiers", decoded)
 row("decode + evaluate both packs", evaluated)
 print("\nthe floor of an audit (1 thread, files read from disk, nothing of Arbiter's)")
 row("read files (openat, fstat, read, close)", readOnly)

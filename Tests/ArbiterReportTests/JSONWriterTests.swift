@@ -67,3 +67,34 @@ struct JSONWriterTests {
         #expect(decoded.last == "item 1999")
     }
 }
+
+/// Every rule's own keys are rendered once and spliced into each finding; a rule the
+/// run's table lacks is rendered in place by the same functions, to the same bytes.
+struct JSONRuleFragmentTests {
+    @Test func findingsOfRulesOutsideTheTableAreTheSameBytes() throws {
+        let built = try ReportFixture.build()
+        let spliced = JSONReporter().render(built.projects, errors: built.errors, waivers: built.waivers, context: built.context)
+        // The same pack compiled again: its rules are other objects, missing from the table.
+        let again = try RuleSetLoader().load([("Fixtures/packs/sample.yaml", try ReportFixture.bytes("Fixtures/packs/sample.yaml"))]).get()
+        let otherContext = ReportContext(toolVersion: "0.1.0", asOf: built.context.asOf, packs: again.packs, gated: true)
+        let inPlace = JSONReporter().render(built.projects, errors: built.errors, waivers: built.waivers, context: otherContext)
+        #expect(inPlace == spliced)
+        // Unprepared, a chunk renders its own project's rules.
+        let unprepared = built.projects.map { JSONReporter().chunk(for: $0, context: built.context).string }
+        let prepared = JSONReporter().prepared(for: built.context)
+        #expect(unprepared == built.projects.map { prepared.chunk(for: $0, context: built.context).string })
+    }
+
+    @Test func splicedItemsContinueTheObjectTheyWereRenderedFor() {
+        var items = JSONWriter(itemsAtDepth: 1, baseDepth: 0, afterItem: true)
+        items.strings("mitigations", ["m"])
+        let bytes = items.bytes
+        var json = JSONWriter()
+        json.open()
+        json.bool("advisory", false)
+        bytes.withUnsafeBufferPointer { json.splice(items: $0) }
+        json.bool("after", true)
+        json.close()
+        #expect(json.text == "{\n  \"advisory\": false,\n  \"mitigations\": [\n    \"m\"\n  ],\n  \"after\": true\n}")
+    }
+}

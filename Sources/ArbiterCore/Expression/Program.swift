@@ -27,6 +27,11 @@ public struct Program: Sendable {
         return (context.fault == nil ? value : .unknown(0), context.fault)
     }
 
+    /// Evaluates against a dossier's facts.
+    public func evaluate(on dossier: Dossier, today: CivilDate, stepBudget: Int = ExpressionLimits().stepBudget) -> (value: Value, fault: String?) {
+        evaluate(facts: dossier.facts, today: today, stepBudget: stepBudget)
+    }
+
     func run(_ context: EvaluationContext) -> Value { thunk(context) }
 
     /// The slots behind an unknown value's bitmask. The 64th bit stands for every read

@@ -42,7 +42,9 @@ bench: deps
 # is off: the harnesses build their schema and packs once in a global initialiser,
 # which LeakSanitizer reports at exit although it is reachable for the whole run.
 FUZZ_TARGETS = YAMLLoader Expression ExpressionValues Pack Dossier
-FUZZ_OBJECTS = .build-fuzz/debug/ArbiterCore.build/*.o .build-fuzz/debug/ArbiterYAML.build/*.o .build-fuzz/debug/ArbiterReport.build/*.o
+# The object of each current source file, so an object left by a deleted source is never linked.
+FUZZ_MODULES = ArbiterCore ArbiterYAML ArbiterReport
+FUZZ_OBJECTS = $(foreach module,$(FUZZ_MODULES),$(addprefix .build-fuzz/debug/$(module).build/,$(addsuffix .o,$(notdir $(shell find Sources/$(module) -name '*.swift')))))
 
 fuzz-build: deps
 	$(SWIFT) build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --target ArbiterReport

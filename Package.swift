@@ -11,9 +11,16 @@ let package = Package(
         .library(name: "ArbiterYAML", targets: ["ArbiterYAML"]),
         .library(name: "ArbiterReport", targets: ["ArbiterReport"]),
         .library(name: "ArbiterEngine", targets: ["ArbiterEngine"]),
+        .library(name: "ArbiterServer", targets: ["ArbiterServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,10 +35,22 @@ let package = Package(
         .target(name: "ArbiterReport", dependencies: ["ArbiterCore"]),
         // The one scoring pipeline every runner calls (see ScoringSession).
         .target(name: "ArbiterEngine", dependencies: ["ArbiterCore", "ArbiterYAML"]),
+        // `arbiter serve`: the same pipeline over HTTP (Hummingbird 2).
+        .target(
+            name: "ArbiterServer",
+            dependencies: [
+                "ArbiterCore", "ArbiterYAML", "ArbiterReport", "ArbiterEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         .executableTarget(
             name: "arbiter",
             dependencies: [
-                "ArbiterCore", "ArbiterYAML", "ArbiterReport", "ArbiterEngine", "CMalloc",
+                "ArbiterCore", "ArbiterYAML", "ArbiterReport", "ArbiterEngine", "ArbiterServer", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +61,13 @@ let package = Package(
         .testTarget(name: "ArbiterYAMLTests", dependencies: ["ArbiterYAML", "ArbiterCore"]),
         .testTarget(name: "ArbiterReportTests", dependencies: ["ArbiterReport", "ArbiterCore", "ArbiterYAML"]),
         .testTarget(name: "ArbiterEngineTests", dependencies: ["ArbiterEngine", "ArbiterCore"]),
+        .testTarget(
+            name: "ArbiterServerTests",
+            dependencies: [
+                "ArbiterServer", "ArbiterEngine", "ArbiterCore", "ArbiterYAML",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "ArbiterCLITests", dependencies: ["arbiter"]),
     ],
     swiftLanguageModes: [.v6]

@@ -342,7 +342,7 @@ public struct DossierDecoder: Sendable {
     }
 
     /// Letters, digits, '-', '_' and '.', at most 128 of them.
-    static func isValidIdentifier(_ id: String) -> Bool {
+    public static func isValidIdentifier(_ id: String) -> Bool {
         var count = 0
         for byte in id.utf8 {
             count += 1

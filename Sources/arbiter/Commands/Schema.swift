@@ -1,3 +1,4 @@
+import ArbiterEngine
 import ArbiterReport
 import ArgumentParser
 

@@ -1,4 +1,4 @@
 /// The version printed by `--version` and recorded in every report.
-enum ToolVersion {
-    static let current = "0.1.0"
+public enum ToolVersion {
+    public static let current = "0.1.0"
 }

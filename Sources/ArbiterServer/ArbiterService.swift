@@ -1,0 +1,71 @@
+import ArbiterCore
+import ArbiterEngine
+import ArbiterReport
+import ArbiterYAML
+import Hummingbird
+import Logging
+
+/// `arbiter serve`: the scoring pipeline over HTTP. As thin over `ScoringSession` as the
+/// CLI is: each handler reads the request, calls the session, and renders the same report
+/// documents the CLI writes.
+public struct ArbiterService: Sendable {
+    public let configuration: ServerConfiguration
+    public let store: SessionStore
+    let metrics = ServerMetrics()
+    let limiter: EvaluationLimiter
+    let decisionLog: DecisionLog?
+
+    /// Every route, for the router, for 405 answers and for the OpenAPI document's test.
+    public static let routes: [(method: String, path: String)] = [
+        ("GET", "/healthz"), ("GET", "/readyz"), ("GET", "/metrics"),
+        ("GET", "/v1/openapi.yaml"),
+        ("POST", "/v1/score"), ("POST", "/v1/gate"), ("POST", "/v1/audit"),
+        ("GET", "/v1/packs"), ("GET", "/v1/rules"), ("GET", "/v1/rules/{id}"),
+        ("GET", "/v1/schema"), ("GET", "/v1/template"),
+        ("POST", "/v1/reload"),
+    ]
+
+    public init(configuration: ServerConfiguration, store: SessionStore) throws {
+        self.configuration = configuration
+        self.store = store
+        self.limiter = EvaluationLimiter(limit: configuration.maxConcurrentEvaluations)
+        self.decisionLog = try configuration.decisionLog.map { path throws(APIError) in try DecisionLog(path: path) }
+    }
+
+    /// The application, ready to run; `onRunning` gets the port it listens on.
+    public func application(logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        let router = Router(context: BasicRequestContext.self)
+        // Middleware first: Hummingbird wraps each route in the middleware added before it.
+        router.add(middleware: RequestLogMiddleware(metrics: metrics, logger: logger))
+        router.add(middleware: APIErrorMiddleware())
+        router.add(middleware: TokenMiddleware(token: configuration.token))
+        let handlers = APIHandlers(service: self)
+        router.get("/healthz") { request, context in handlers.health(request, context) }
+        router.get("/readyz") { request, context in handlers.ready(request, context) }
+        router.get("/metrics") { request, context in handlers.metricsText(request, context) }
+        router.get("/v1/openapi.yaml") { request, context in handlers.openAPI(request, context) }
+        router.post("/v1/score") { request, context in try await handlers.score(request, context, gate: false) }
+        router.post("/v1/gate") { request, context in try await handlers.score(request, context, gate: true) }
+        router.post("/v1/audit") { request, context in try await handlers.audit(request, context) }
+        router.get("/v1/packs") { request, context in handlers.packs(request, context) }
+        router.get("/v1/rules") { request, context in handlers.rules(request, context) }
+        router.get("/v1/rules/{id}") { request, context in try handlers.rule(request, context) }
+        router.get("/v1/schema") { request, context in handlers.schema(request, context) }
+        router.get("/v1/template") { request, context in try handlers.template(request, context) }
+        router.post("/v1/reload") { request, context in try handlers.reload(request, context) }
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "arbiter"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    /// The route patterns that match `path`, with their methods, for 405 answers.
+    static func methods(allowedFor path: String) -> [String] {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return routes.filter { route in
+            let pattern = route.path.split(separator: "/", omittingEmptySubsequences: false)
+            return pattern.count == parts.count && zip(pattern, parts).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+        }.map(\.method)
+    }
+}

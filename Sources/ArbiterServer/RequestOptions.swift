@@ -1,0 +1,107 @@
+import ArbiterCore
+import ArbiterReport
+import Hummingbird
+
+/// What a scoring request asks for besides its body, read from the query and headers:
+/// the evaluation date, the report format, the gate policy and the dossier's name.
+struct RequestOptions {
+    var asOf: CivilDate
+    var format: ReportFormat
+    var file: String
+
+    static let mediaTypes: [(ReportFormat, [String])] = [
+        (.json, ["application/json"]),
+        (.sarif, ["application/sarif+json"]),
+        (.markdown, ["text/markdown"]),
+        (.html, ["text/html"]),
+        (.csv, ["text/csv"]),
+        (.junit, ["application/xml", "text/xml", "application/junit+xml"]),
+        (.text, ["text/plain"]),
+    ]
+
+    init(_ request: Request) throws {
+        let query = request.uri.queryParameters
+        if let text = query["as_of"].map(String.init) {
+            guard let date = CivilDate(text) else {
+                throw APIError(.badRequest, "'\(text)' is not a date", hints: ["write as_of=YYYY-MM-DD, for example as_of=2026-03-31"])
+            }
+            asOf = date
+        } else {
+            asOf = Clock.today()
+        }
+        format = try Self.format(request)
+        file = try Self.file(request)
+    }
+
+    /// `format=` wins over `Accept`; without either, JSON.
+    private static func format(_ request: Request) throws -> ReportFormat {
+        let names = ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        if let name = request.uri.queryParameters["format"].map(String.init) {
+            guard let format = ReportFormat(rawValue: name) else {
+                throw APIError(.badRequest, "unknown format '\(name)'", hints: ["use one of \(names)"])
+            }
+            return format
+        }
+        guard let accept = request.headers[.accept], !accept.isEmpty else { return .json }
+        for part in accept.split(separator: ",") {
+            let type = part.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            if type == "*/*" || type == "application/*" { return .json }
+            if let match = mediaTypes.first(where: { $0.1.contains(type) }) { return match.0 }
+            if type == "text/*" { return .text }
+        }
+        throw APIError(.notAcceptable, "no report format matches Accept: \(accept)",
+                       hints: ["ask for application/json, or pass format= with one of \(names)"])
+    }
+
+    /// The name reports and diagnostics give the dossier; `<request>` unless `file=` says.
+    private static func file(_ request: Request) throws -> String {
+        guard let name = request.uri.queryParameters["file"].map(String.init) else { return "<request>" }
+        guard !name.isEmpty, name.count <= 200, !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) else {
+            throw APIError(.badRequest, "file= must be a name of 1 to 200 printable characters")
+        }
+        return name
+    }
+
+    /// The gate's policy from `fail_on`, `fail_on_severity` and `unknown`, as the CLI's
+    /// flags; each defaults as the CLI's does (high, critical, worst).
+    static func policy(_ request: Request) throws -> GatePolicy {
+        var policy = GatePolicy()
+        let query = request.uri.queryParameters
+        if let text = query["fail_on"].map(String.init) {
+            guard let band = Band(rawValue: text) else {
+                throw APIError(.badRequest, "unknown band '\(text)'", hints: ["use one of \(Band.allCases.map(\.rawValue).joined(separator: ", "))"])
+            }
+            policy.failOn = band
+        }
+        if let text = query["fail_on_severity"].map(String.init) {
+            if text == "none" {
+                policy.failOnSeverity = nil
+            } else if let severity = Severity(rawValue: text) {
+                policy.failOnSeverity = severity
+            } else {
+                throw APIError(.badRequest, "unknown severity '\(text)'",
+                               hints: ["use none, \(Severity.allCases.map(\.rawValue).joined(separator: ", "))"])
+            }
+        }
+        if let text = query["unknown"].map(String.init) {
+            guard let treatment = GatePolicy.UnknownTreatment(rawValue: text) else {
+                throw APIError(.badRequest, "unknown must be worst or best, not '\(text)'")
+            }
+            policy.unknown = treatment
+        }
+        return policy
+    }
+
+    /// The content type a report is sent with.
+    static func contentType(of format: ReportFormat) -> String {
+        switch format {
+        case .json: "application/json; charset=utf-8"
+        case .sarif: "application/sarif+json; charset=utf-8"
+        case .markdown: "text/markdown; charset=utf-8"
+        case .html: "text/html; charset=utf-8"
+        case .csv: "text/csv; charset=utf-8"
+        case .junit: "application/xml; charset=utf-8"
+        case .text, .github: "text/plain; charset=utf-8"
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArbiterCore
+
+/// How `arbiter serve` runs: where it listens, what it loads, and the limits every
+/// request is held to.
+public struct ServerConfiguration: Sendable {
+    /// The address to bind; loopback unless the operator says otherwise.
+    public var host = "127.0.0.1"
+    /// The port; 0 picks a free one (the one chosen is reported when the server runs).
+    public var port = 8080
+    /// Pack files or folders (`--rules`); empty means the CLI's discovery.
+    public var packPaths: [String] = []
+    /// A waivers file applied to every request.
+    public var waiversFile: String?
+    /// When set, every `/v1` route needs `Authorization: Bearer <token>`.
+    public var token: String?
+    /// A file that gets one JSON line per decision.
+    public var decisionLog: String?
+    /// The largest request body; the loader's file-size limit by default.
+    public var maxBodyBytes = 1 << 20
+    /// Requests evaluated at once; more get 503 and a `Retry-After`.
+    public var maxConcurrentEvaluations = 64
+    /// How long one request may take before it is answered with 503.
+    public var requestTimeout: Duration = .seconds(10)
+    /// Where `.arbiter.yaml` is searched from; relative paths are read from the
+    /// process's working directory, as the CLI reads them.
+    public var workingDirectory: String
+
+    public init(workingDirectory: String) {
+        self.workingDirectory = workingDirectory
+    }
+}

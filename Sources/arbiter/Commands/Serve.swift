@@ -1,0 +1,137 @@
+import ArbiterEngine
+import ArbiterServer
+import ArgumentParser
+import Dispatch
+import Foundation
+import Logging
+
+extension Arbiter {
+    /// The scoring pipeline over HTTP.
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "serve",
+            abstract: "Serve scoring over HTTP: the /v1 API, health, readiness and metrics.",
+            discussion: """
+                Loads the packs once and scores every request with them; SIGHUP, or POST /v1/reload with the token, loads them again and keeps the old set if the new one is broken. Binds to 127.0.0.1 unless --host says otherwise. Stops gracefully on SIGINT and SIGTERM: requests in flight finish, new ones are refused. One log line per request goes to standard error; the address it listens on goes to standard output once it runs.
+
+                Examples:
+                  arbiter serve
+                  arbiter serve --port 9000 --token-file /run/secrets/arbiter-token --decision-log decisions.jsonl
+                  curl -s --data-binary @Fixtures/projects/rs-belgrade-safe-city.yaml -H 'Content-Type: application/yaml' localhost:8080/v1/score
+                """)
+
+        @Option(help: "The address to bind.")
+        var host = "127.0.0.1"
+
+        @Option(help: "The port to listen on; 0 picks a free one.")
+        var port = 8080
+
+        @Option(name: .long, help: ArgumentHelp("A rule pack file or a folder of packs (repeatable).", valueName: "path"),
+                completion: .file(extensions: ["yaml", "yml"]))
+        var rules: [String] = []
+
+        @Option(help: ArgumentHelp("Waivers file; default: `waivers:` in .arbiter.yaml.", valueName: "file"), completion: .file())
+        var waivers: String?
+
+        @Option(name: .customLong("token-file"), help: ArgumentHelp("Require `Authorization: Bearer` with the token in this file on /v1.", valueName: "file"),
+                completion: .file())
+        var tokenFile: String?
+
+        @Option(name: .customLong("decision-log"), help: ArgumentHelp("Append one JSON line per decision to this file.", valueName: "file"),
+                completion: .file())
+        var decisionLog: String?
+
+        @Option(name: .customLong("max-body"), help: ArgumentHelp("The largest request body, in bytes.", valueName: "bytes"))
+        var maxBody = 1 << 20
+
+        @Option(name: .customLong("max-concurrent"), help: ArgumentHelp("Evaluations at once; more are answered 503.", valueName: "n"))
+        var maxConcurrent = 64
+
+        @Option(help: ArgumentHelp("Seconds one request may take.", valueName: "seconds"))
+        var timeout = 10
+
+        func validate() throws {
+            guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+            guard (1...(1 << 30)).contains(maxBody) else { throw ValidationError("--max-body must be between 1 and 1073741824 bytes") }
+            guard maxConcurrent >= 1 else { throw ValidationError("--max-concurrent must be at least 1") }
+            guard (1...3600).contains(timeout) else { throw ValidationError("--timeout must be between 1 and 3600 seconds") }
+        }
+
+        func run() throws {
+            var configuration = ServerConfiguration(workingDirectory: FileManager.default.currentDirectoryPath)
+            configuration.host = host
+            configuration.port = port
+            configuration.packPaths = rules
+            configuration.waiversFile = waivers
+            configuration.decisionLog = decisionLog
+            configuration.maxBodyBytes = maxBody
+            configuration.maxConcurrentEvaluations = maxConcurrent
+            configuration.requestTimeout = .seconds(timeout)
+            if let tokenFile { configuration.token = try readToken(tokenFile) }
+
+            let store: SessionStore
+            do {
+                store = try SessionStore(load: SessionStore.discovering(configuration))
+            } catch {
+                Console.print(error)
+                throw ExitCode(2)
+            }
+            let service: ArbiterService
+            do {
+                service = try ArbiterService(configuration: configuration, store: store)
+            } catch {
+                Terminal.writeError("error: \(error)\n")
+                throw ExitCode(2)
+            }
+            var logger = Logger(label: "arbiter") { StreamLogHandler.standardError(label: $0) }
+            logger.logLevel = .info
+            let reloads = reloadOnHangUp(store, logger: logger)
+            let host = host
+            let application = service.application(logger: logger) { port in
+                Terminal.writeOutput("arbiter serve: listening on http://\(host):\(port)\n")
+            }
+            let finished = DispatchSemaphore(value: 0)
+            let failure = FailureBox()
+            Task {
+                do { try await application.runService() } catch { failure.error = error }
+                finished.signal()
+            }
+            finished.wait()
+            reloads.cancel()
+            if let error = failure.error {
+                Terminal.writeError("error: the server stopped: \(error)\n")
+                throw ExitCode(2)
+            }
+        }
+
+        private func readToken(_ path: String) throws -> String {
+            guard case .success(let bytes) = FileInput.read(path, limit: 4096) else {
+                throw ValidationError("cannot read the token file '\(path)'")
+            }
+            let token = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard token.count >= 16 else { throw ValidationError("the token in '\(path)' is shorter than 16 characters") }
+            return token
+        }
+
+        /// SIGHUP loads the packs again, as `POST /v1/reload` does.
+        private func reloadOnHangUp(_ store: SessionStore, logger: Logger) -> any DispatchSourceSignal {
+            signal(SIGHUP, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+            source.setEventHandler {
+                switch store.reload() {
+                case .success(let session):
+                    logger.info("reloaded packs: \(session.ruleSet.packs.map { "\($0.id)@\($0.version)" }.joined(separator: ", "))")
+                case .failure(let problems):
+                    logger.error("the packs did not load; the previous packs keep serving\n\(problems.rendered())")
+                }
+            }
+            source.resume()
+            return source
+        }
+    }
+}
+
+/// The error a server run ended with, handed from its task to the waiting command.
+private final class FailureBox: @unchecked Sendable {
+    var error: (any Error)?
+}

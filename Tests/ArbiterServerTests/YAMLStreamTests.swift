@@ -1,0 +1,31 @@
+import ArbiterYAML
+import Testing
+
+/// A YAML stream splits at its markers, and each document keeps the stream's line numbers.
+struct YAMLStreamTests {
+    func split(_ text: String) -> [(index: Int, line: Int, text: String)] {
+        YAMLStream.documents(in: Array(text.utf8)).map { ($0.index, $0.line, String(decoding: $0.bytes, as: UTF8.self)) }
+    }
+
+    @Test func splitsAtMarkersAndKeepsLineNumbers() {
+        let parts = split("a: 1\n---\nb: 2\n--- # second\nc: 3\n...\n# trailing comment\n")
+        #expect(parts.map(\.index) == [1, 2, 3])
+        #expect(parts.map(\.line) == [1, 2, 4])
+        #expect(parts[1].text == "\n---\nb: 2\n")
+        #expect(parts[2].text == "\n\n\n--- # second\nc: 3\n...\n")
+    }
+
+    @Test func emptyDocumentsAndALeadingMarkerAreNotDocuments() {
+        #expect(split("---\n---\n# only a comment\n---\n\n").isEmpty)
+        #expect(split("").isEmpty)
+        let parts = split("%YAML 1.2\n---\na: 1\n---\n---\nb: 2")
+        #expect(parts.map(\.line) == [1, 5])
+        #expect(parts[0].text == "%YAML 1.2\n---\na: 1\n")
+    }
+
+    @Test func markersAreOnlyMarkersAtTheStartOfALine() {
+        #expect(split("a: |\n  ---\n  text\nb: ---x\n").count == 1)
+        #expect(split("---x: 1\n").count == 1)
+        #expect(split("--- {a: 1}\n--- {b: 2}\n").count == 2)
+    }
+}

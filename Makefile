@@ -10,7 +10,9 @@ DOSSIER ?= Fixtures/projects/rs-belgrade-safe-city.yaml
 BENCH_FILES ?= 10000
 FUZZ_SECONDS ?= 60
 
-.PHONY: deps build test run bench install uninstall lint clean fuzz fuzz-build test-sanitize
+.PHONY: deps build test run serve test-api bench install uninstall lint clean fuzz fuzz-build test-sanitize
+HOST ?= 127.0.0.1
+PORT ?= 8080
 
 deps:
 	@if ! pkg-config --exists yaml-0.1 2>/dev/null; then \
@@ -28,10 +30,23 @@ test: deps
 run: build
 	$(BIN) score $(DOSSIER) --rules Rules
 
+# The service on the shipped packs; Ctrl-C stops it gracefully.
+serve: build
+	$(BIN) serve --host $(HOST) --port $(PORT) --rules Rules
+
+# schemathesis (from PyPI, in .build-api/) against a live `arbiter serve` with the committed
+# OpenAPI document: every check, MAX_EXAMPLES examples an operation. Needs the network for
+# PyPI on its first run; not part of `make test`.
+MAX_EXAMPLES ?= 100
+test-api: deps
+	$(SWIFT) build --product arbiter
+	MAX_EXAMPLES=$(MAX_EXAMPLES) Tests/API/run.sh
+
 lint: build
 	$(BIN) lint --rules Rules Fixtures/projects
 
 bench: deps
+	@command -v wrk > /dev/null || { echo "installing wrk"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
 	$(SWIFT) build -c release --product arbiter
 	$(SWIFT) build -c release --product arbiter-bench
 	.build/release/arbiter-bench --files $(BENCH_FILES) --arbiter .build/release/arbiter

@@ -99,6 +99,15 @@ public final class ScoringSession: Sendable {
         }
     }
 
+    /// Scores a dossier already loaded as a YAML document (an item of a list, say):
+    /// decode, evaluate, waive and gate, as `score(bytes:)` does after loading.
+    public func score(document: Document, asOf: CivilDate? = nil, policy: GatePolicy? = nil) -> Result<ProjectOutcome, Diagnostics> {
+        switch dossiers.decoder.decode(document) {
+        case .failure(let error): return .failure(Diagnostics(error))
+        case .success(let dossier): return .success(evaluate(dossier, asOf: asOf, policy: policy))
+        }
+    }
+
     /// Evaluates a decoded dossier, applies the waivers and decides the gate.
     public func evaluate(_ dossier: Dossier, asOf: CivilDate? = nil, policy: GatePolicy? = nil) -> ProjectOutcome {
         let date = asOf ?? options.asOf

@@ -37,18 +37,28 @@ extension Reporter {
     /// Renders a complete report in one call, as tests and `score` do.
     public func render(_ projects: [ProjectResult], errors: [Diagnostic] = [], waivers: [WaiverOutcome] = [],
                        context: ReportContext) -> String {
+        renderChunks(projects, errors: errors, waivers: waivers, context: context, renderer: prepared(for: context))
+            .map(\.string).joined()
+    }
+
+    /// A complete report as the chunks a batch writes, in order: `begin`, each project
+    /// with separators between them, `end`. `renderer` is this reporter prepared for
+    /// the context's packs, so a caller that renders many reports prepares it once.
+    public func renderChunks(_ projects: [ProjectResult], errors: [Diagnostic] = [], waivers: [WaiverOutcome] = [],
+                             context: ReportContext, renderer: any Reporter) -> [ReportChunk] {
         var summary = RunSummary(errors: errors, waivers: waivers)
-        var out = begin(context)
+        var chunks = [ReportChunk(begin(context))]
         var first = true
-        let renderer = prepared(for: context)
         for project in projects {
             summary.count(project)
-            let chunk = renderer.project(project, context: context)
+            let chunk = renderer.chunk(for: project, context: context)
             if chunk.isEmpty { continue }
-            out += (first ? "" : separator) + chunk
+            if !first { chunks.append(ReportChunk(separator)) }
+            chunks.append(chunk)
             first = false
         }
         if needsAllProjects { summary.projects = projects }
-        return out + end(summary, context: context)
+        chunks.append(ReportChunk(end(summary, context: context)))
+        return chunks
     }
 }

@@ -17,11 +17,12 @@ struct APIHandlers: Sendable {
 
     func score(_ request: Request, _ context: BasicRequestContext, gate: Bool) async throws -> Response {
         let route = gate ? "/v1/gate" : "/v1/score"
-        return try await withDeadline {
+        do {
             let options = try RequestOptions(request)
             let policy = gate ? try RequestOptions.policy(request) : nil
             let bytes = try await body(of: request)
-            let session = service.store.session
+            let served = service.store.served
+            let session = served.session
             let outcome = try service.limiter.run {
                 session.score(bytes: bytes, name: options.file, asOf: options.asOf, policy: policy)
             }
@@ -35,72 +36,121 @@ struct APIHandlers: Sendable {
                 service.decisionLog?.record(outcome.project, bytes: bytes, packs: session.ruleSet.packs, route: route, requestID: context.id)
                 var headers = packHeaders(session)
                 if let decision = outcome.project.gate { headers[.gateResult] = decision.passed ? "passed" : "failed" }
-                return report([outcome], errors: [], session: session, options: options, gated: gate, headers: headers)
+                return report([outcome], errors: [], served: served, options: options, gated: gate, headers: headers)
             }
         }
     }
 
-    /// A YAML stream of dossiers, one report over all of them: each document is scored
-    /// on its own, and a bad one gets its located errors without spoiling the others.
+    /// Several dossiers, one report over all of them: a YAML stream (documents separated
+    /// by `---`), or one document that is a list of dossiers (how JSON sends several).
+    /// Each is scored on its own; a bad one gets its located errors without spoiling the
+    /// others. 422 only when not one of them could be scored.
     func audit(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        try await withDeadline {
+        do {
             let options = try RequestOptions(request)
-            let policy = request.uri.queryParameters["gate"] == "true" ? try RequestOptions.policy(request) : nil
-            let documents = YAMLStream.documents(in: try await body(of: request))
-            guard !documents.isEmpty else {
-                throw APIError(.badRequest, "the body holds no YAML document", hints: ["separate dossiers with a line of ---"])
-            }
-            let session = service.store.session
+            // The gate's parameters are checked whether or not the gate is asked for.
+            let gatePolicy = try RequestOptions.policy(request)
+            let policy = try RequestOptions.gates(request) ? gatePolicy : nil
+            let bytes = try await body(of: request)
+            let served = service.store.served
+            let session = served.session
+            let dossiers = try self.dossiers(in: bytes, file: options.file, session: session)
             var outcomes: [ProjectOutcome] = []
             var errors: [Diagnostic] = []
             var ids = ProjectIDRegistry()
-            var names: [String] = []
             try service.limiter.run {
-                for document in documents {
-                    let name = "\(options.file)#\(document.index)"
-                    names.append(name)
-                    switch session.score(bytes: document.bytes, name: name, asOf: options.asOf, policy: policy) {
+                for (position, dossier) in dossiers.enumerated() {
+                    let scored = switch dossier.content {
+                    case .bytes(let bytes): session.score(bytes: bytes, name: dossier.name, asOf: options.asOf, policy: policy)
+                    case .document(let document): session.score(document: document, asOf: options.asOf, policy: policy)
+                    }
+                    switch scored {
                     case .failure(let problems):
                         service.metrics.refused(route: "/v1/audit", status: Int(APIError.refused(problems).status.code))
                         errors += problems.errors
                     case .success(let outcome):
-                        if let first = ids.claim(outcome.project.id, ordinal: names.count - 1) {
-                            errors.append(ProjectIDRegistry.duplicate(outcome.project.id, firstUsedBy: names[first], file: name,
+                        if let first = ids.claim(outcome.project.id, ordinal: position) {
+                            errors.append(ProjectIDRegistry.duplicate(outcome.project.id, firstUsedBy: dossiers[first].name, file: dossier.name,
                                                                       range: outcome.project.idRange))
                             continue
                         }
                         service.metrics.scored(outcome.project, route: "/v1/audit")
-                        service.decisionLog?.record(outcome.project, bytes: document.bytes, packs: session.ruleSet.packs,
+                        service.decisionLog?.record(outcome.project, bytes: dossier.fingerprintBytes, packs: session.ruleSet.packs,
                                                     route: "/v1/audit", requestID: context.id)
                         outcomes.append(outcome)
                     }
                 }
             }
-            return report(outcomes, errors: errors, session: session, options: options, gated: policy != nil, headers: packHeaders(session))
+            if outcomes.isEmpty {
+                throw APIError(.unprocessableContent, "not one dossier in the body could be scored", diagnostics: errors)
+            }
+            return report(outcomes, errors: errors, served: served, options: options, gated: policy != nil, headers: packHeaders(session))
+        }
+    }
+
+    /// One dossier of an audit body, named `file#n` in reports and diagnostics.
+    private struct AuditItem {
+        enum Content {
+            case bytes([UInt8])
+            case document(Document)
+        }
+
+        var name: String
+        var content: Content
+        /// What the decision log fingerprints: the document's own bytes, or the whole body.
+        var fingerprintBytes: [UInt8]
+    }
+
+    /// The dossiers of an audit body: the documents of a YAML stream, or the items of a
+    /// body that is one list.
+    private func dossiers(in bytes: [UInt8], file: String, session: ScoringSession) throws -> [AuditItem] {
+        let documents = YAMLStream.documents(in: bytes)
+        guard !documents.isEmpty else {
+            throw APIError(.badRequest, "the body holds no dossier",
+                           hints: ["send YAML documents separated by a line of ---, or a JSON list of dossiers"])
+        }
+        if documents.count == 1, case .success(let document) = YAMLLoader(limits: session.options.limits).load(file: file, bytes: bytes),
+           let items = document.root.items {
+            guard !items.isEmpty else { throw APIError(.badRequest, "the list of dossiers is empty") }
+            return items.enumerated().map { index, item in
+                let name = "\(file)#\(index + 1)"
+                return AuditItem(name: name, content: .document(Document(file: name, root: item)), fingerprintBytes: bytes)
+            }
+        }
+        return documents.map { document in
+            AuditItem(name: "\(file)#\(document.index)", content: .bytes(document.bytes), fingerprintBytes: document.bytes)
         }
     }
 
     /// The report the CLI would write for these outcomes, in the format asked for.
-    private func report(_ outcomes: [ProjectOutcome], errors: [Diagnostic], session: ScoringSession, options: RequestOptions,
+    private func report(_ outcomes: [ProjectOutcome], errors: [Diagnostic], served: SessionStore.Served, options: RequestOptions,
                         gated: Bool, headers: HTTPFields) -> Response {
+        let session = served.session
         var matchCounts: [Int: Int] = [:]
         for outcome in outcomes { for waiver in outcome.matchedWaivers { matchCounts[waiver, default: 0] += 1 } }
         let waivers = WaiverBook(waivers: session.waivers.waivers, asOf: options.asOf).outcomes(matchCounts: matchCounts)
         let context = ReportContext(toolVersion: ToolVersion.current, asOf: options.asOf, packs: session.ruleSet.packs, gated: gated)
-        let text = options.format.reporter.render(outcomes.map(\.project), errors: errors, waivers: waivers, context: context)
+        let reporter = options.format.reporter
+        let chunks = reporter.renderChunks(outcomes.map(\.project), errors: errors, waivers: waivers, context: context,
+                                           renderer: served.renderers[options.format] ?? reporter.prepared(for: context))
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(chunks.reduce(0) { $0 + $1.withBytes(\.count) })
+        for chunk in chunks { chunk.withBytes { _ = buffer.writeBytes($0) } }
         var fields = headers
         fields[.contentType] = RequestOptions.contentType(of: options.format)
-        return Response(status: .ok, headers: fields, body: .init(byteBuffer: ByteBuffer(string: text)))
+        return Response(status: .ok, headers: fields, body: .init(byteBuffer: buffer))
     }
 
     /// The request body, after its media type and size are checked.
     private func body(of request: Request) async throws -> [UInt8] {
+        var isJSON = false
         if let type = request.headers[.contentType] {
             let bare = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
             guard Self.bodyTypes.contains(bare) else {
                 throw APIError(.unsupportedMediaType, "a dossier cannot be sent as \(bare)",
                                hints: ["send Content-Type: application/yaml (or application/json)"])
             }
+            isJSON = bare == "application/json"
         }
         let limit = service.configuration.maxBodyBytes
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
@@ -108,22 +158,8 @@ struct APIHandlers: Sendable {
                            hints: ["a dossier needs only a few kilobytes"])
         }
         let buffer = try await request.body.collect(upTo: limit)
-        return Array(buffer.readableBytesView)
-    }
-
-    /// Runs `body`, or answers 503 once the configured request timeout has passed.
-    private func withDeadline(_ body: @Sendable @escaping () async throws -> Response) async throws -> Response {
-        let timeout = service.configuration.requestTimeout
-        return try await withThrowingTaskGroup(of: Response.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                throw APIError(.serviceUnavailable, "the request took longer than the server allows (\(timeout))",
-                               hints: ["send the dossier again; large streams can be split"], headers: [.retryAfter: "1"])
-            }
-            defer { group.cancelAll() }
-            return try await group.next()!
-        }
+        let bytes = Array(buffer.readableBytesView)
+        return isJSON ? JSONText.yamlCompatible(bytes) : bytes
     }
 
     /// Names the pack versions that produced an answer.

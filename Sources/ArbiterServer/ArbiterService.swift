@@ -4,6 +4,7 @@ import ArbiterReport
 import ArbiterYAML
 import Hummingbird
 import Logging
+import NIOCore
 
 /// `arbiter serve`: the scoring pipeline over HTTP. As thin over `ScoringSession` as the
 /// CLI is: each handler reads the request, calls the session, and renders the same report
@@ -53,8 +54,10 @@ public struct ArbiterService: Sendable {
         router.get("/v1/schema") { request, context in handlers.schema(request, context) }
         router.get("/v1/template") { request, context in try handlers.template(request, context) }
         router.post("/v1/reload") { request, context in try handlers.reload(request, context) }
+        let idle = TimeAmount.nanoseconds(configuration.idleTimeout.nanoseconds)
         return Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: idle)),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "arbiter"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)

@@ -46,7 +46,7 @@ enum OpenAPIDocument {
               summary: This document.
               operationId: openapi
               responses:
-                "200": {description: The OpenAPI document., content: {application/yaml: {schema: {type: string}}}}
+                "200": {description: The OpenAPI document., content: {application/yaml: {schema: {type: object}}}}
                 "401": {$ref: "#/components/responses/Unauthorized"}
           /v1/score:
             post:
@@ -91,8 +91,12 @@ enum OpenAPIDocument {
                 "503": {$ref: "#/components/responses/Busy"}
           /v1/audit:
             post:
-              summary: Score a YAML stream of dossiers (documents separated by `---`).
-              description: One report over every document, in order; a bad document is listed in `errors` with its location and does not spoil the others.
+              summary: Score several dossiers.
+              description: |
+                A YAML stream (documents separated by a line of `---`), or one document that is a
+                list of dossiers (how JSON sends several). One report over all of them, in order; a
+                bad dossier is listed in `errors` with its location and does not spoil the others.
+                422 only when not one dossier could be scored.
               operationId: audit
               parameters:
                 - $ref: "#/components/parameters/AsOf"
@@ -108,7 +112,8 @@ enum OpenAPIDocument {
               requestBody:
                 required: true
                 content:
-                  application/yaml: {schema: {type: string}}
+                  application/yaml: {schema: {$ref: "#/components/schemas/DossierList"}}
+                  application/json: {schema: {$ref: "#/components/schemas/DossierList"}}
               responses:
                 "200": {$ref: "#/components/responses/Report"}
                 "400": {$ref: "#/components/responses/BadRequest"}
@@ -116,6 +121,7 @@ enum OpenAPIDocument {
                 "406": {$ref: "#/components/responses/NotAcceptable"}
                 "413": {$ref: "#/components/responses/TooLarge"}
                 "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+                "422": {$ref: "#/components/responses/InvalidDossier"}
                 "503": {$ref: "#/components/responses/Busy"}
           /v1/packs:
             get:
@@ -153,9 +159,12 @@ enum OpenAPIDocument {
               summary: A dossier template listing every input, documented (what `arbiter init` prints).
               operationId: template
               parameters:
-                - {name: id, in: query, schema: {type: string}, description: "The project id to fill in, such as rs-belgrade-safe-city."}
+                - name: id
+                  in: query
+                  description: The project id to fill in, such as rs-belgrade-safe-city.
+                  schema: {type: string, pattern: "^[A-Za-z0-9._-]{1,128}$"}
               responses:
-                "200": {description: The template., content: {application/yaml: {schema: {type: string}}}}
+                "200": {description: "The template, a YAML mapping with every input unset.", content: {application/yaml: {schema: {type: object}}}}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
           /v1/reload:
@@ -176,7 +185,7 @@ enum OpenAPIDocument {
               name: as_of
               in: query
               description: The evaluation date (YYYY-MM-DD); today in UTC by default.
-              schema: {type: string, example: "2026-11-29"}
+              schema: {type: string, format: date, pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example: "2026-11-29"}
             Format:
               name: format
               in: query
@@ -186,7 +195,7 @@ enum OpenAPIDocument {
               name: file
               in: query
               description: The name reports and diagnostics give the dossier; `<request>` by default.
-              schema: {type: string}
+              schema: {type: string, minLength: 1, maxLength: 200, pattern: "^[^\\u0000-\\u001f\\u007f]+$"}
             FailOn:
               name: fail_on
               in: query
@@ -205,10 +214,13 @@ enum OpenAPIDocument {
           requestBodies:
             Dossier:
               required: true
-              description: One dossier, as YAML or as JSON (JSON is YAML 1.2, so the same loader reads both).
+              description: |
+                One dossier, as YAML or as JSON (JSON is YAML 1.2, so the same loader reads both). The
+                schema here holds only what every dossier has; `GET /v1/schema` is the full schema of
+                the facts the loaded packs read.
               content:
-                application/yaml: {schema: {type: string}}
-                application/json: {schema: {type: object}}
+                application/yaml: {schema: {$ref: "#/components/schemas/Dossier"}}
+                application/json: {schema: {$ref: "#/components/schemas/Dossier"}}
           responses:
             Report:
               description: The report, in the format asked for.
@@ -247,9 +259,33 @@ enum OpenAPIDocument {
               description: The body is not YAML or JSON.
               content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
             Busy:
-              description: Too many evaluations at once, or the request took too long; retry.
+              description: Too many evaluations at once; retry after the `Retry-After` seconds.
               content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
           schemas:
+            Dossier:
+              type: object
+              required: [id, name]
+              additionalProperties: false
+              patternProperties:
+                "^x-": {$ref: "#/components/schemas/FreeForm"}
+              properties:
+                id: {type: string, pattern: "^[a-z][a-z0-9-]{0,63}$", example: rs-belgrade-safe-city}
+                name:
+                  type: string
+                  pattern: "^[\\u0020-\\u007e\\u00a0-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd]+$"
+                  example: Safe City, Belgrade
+            FreeForm:
+              description: "The analyst's own data under an x- key: any YAML, ignored. Integers must fit in 64 bits, as everywhere in a dossier."
+              anyOf:
+                - {type: [string, boolean, "null"]}
+                - {type: integer, minimum: -9223372036854775808, maximum: 9223372036854775807}
+                - {type: number, not: {type: integer}}
+                - {type: array, items: {$ref: "#/components/schemas/FreeForm"}}
+                - {type: object, additionalProperties: {$ref: "#/components/schemas/FreeForm"}}
+            DossierList:
+              type: array
+              minItems: 1
+              items: {$ref: "#/components/schemas/Dossier"}
             Status:
               type: object
               required: [status]

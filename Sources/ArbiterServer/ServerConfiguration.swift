@@ -19,8 +19,10 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes = 1 << 20
     /// Requests evaluated at once; more get 503 and a `Retry-After`.
     public var maxConcurrentEvaluations = 64
-    /// How long one request may take before it is answered with 503.
-    public var requestTimeout: Duration = .seconds(10)
+    /// How long a connection may sit idle (a client sending its request slowly, or a
+    /// kept-alive connection between requests) before it is closed. Evaluation itself
+    /// is bounded by the loader's limits and each expression's step budget.
+    public var idleTimeout: Duration = .seconds(10)
     /// Where `.arbiter.yaml` is searched from; relative paths are read from the
     /// process's working directory, as the CLI reads them.
     public var workingDirectory: String

@@ -14,15 +14,20 @@ struct Options {
     var rounds = 3
     /// Profile one in-process stage only (bare, load, decode, evaluate), for perf.
     var only: String?
+    /// Seconds of each wrk run against `arbiter serve`; 0 skips the service stage.
+    var serviceSeconds = 10
+    var serviceDossier = "Fixtures/projects/rs-belgrade-safe-city.yaml"
 
     static let usage = """
-        usage: arbiter-bench [--files N] [--scale M] [--arbiter PATH] [--rules DIR] [--rounds R] [--only STAGE]
+        usage: arbiter-bench [--files N] [--scale M] [--arbiter PATH] [--rules DIR] [--rounds R] [--only STAGE] [--service-seconds S]
           --files N      dossiers in the corpus (default 10000)
           --scale M      a second corpus for the memory comparison (default 50000; 0 skips it)
           --arbiter PATH the binary whose whole runs are timed (default .build/release/arbiter)
           --rules DIR    packs to evaluate (default Rules)
           --rounds R     rounds per measurement, best kept (default 3; in-process stages run at least 5)
           --only STAGE   run one in-process stage (bare, load, decode, evaluate) for a profiler, and exit
+          --service-seconds S  length of each of the two wrk runs against `arbiter serve` (default 10; 0 skips them)
+          --service-dossier F  the dossier wrk posts (default Fixtures/projects/rs-belgrade-safe-city.yaml)
         """
 
     init(_ arguments: [String]) {
@@ -36,6 +41,8 @@ struct Options {
             case "--rules": rules = value
             case "--rounds": rounds = Int(value) ?? rounds
             case "--only": only = value
+            case "--service-seconds": serviceSeconds = Int(value) ?? serviceSeconds
+            case "--service-dossier": serviceDossier = value
             case "--help", "-h":
                 print(Self.usage)
                 exit(0)
@@ -234,6 +241,38 @@ if options.scale > options.files {
     let large = spawn([options.arbiter, "audit", big, "--rules", options.rules, "--format", "json", "--jobs", "2", "--as-of", "2026-11-29"])
     print(String(format: "peak memory: %d files %.1f MB, %d files %.1f MB (+%.1f %%)", options.files, Double(small.peakKiB) / 1024,
                  options.scale, Double(large.peakKiB) / 1024, 100 * (Double(large.peakKiB) / Double(small.peakKiB) - 1)))
+}
+
+// ---- the service ----
+if options.serviceSeconds > 0 {
+    print("\n`arbiter serve` under wrk: POST /v1/score with \(options.serviceDossier), 16 connections, 2 threads, \(options.serviceSeconds) s, twice")
+    let bench = ServiceBench(arbiter: options.arbiter, rules: options.rules, dossier: options.serviceDossier, seconds: options.serviceSeconds)
+    switch bench.measure() {
+    case .failure(let failure):
+        print("skipped: \(failure.message)")
+    case .success(let runs):
+        for (index, run) in runs.enumerated() {
+            print(String(format: "run %d: %8.0f requests/s   p50 %.2f ms   p99 %.2f ms   %d requests, %d errors   server peak %.1f MB, resident %.1f MB",
+                         index + 1, run.requestsPerSecond, run.p50Milliseconds, run.p99Milliseconds, run.requests, run.errors,
+                         Double(run.peakKiB) / 1024, Double(run.residentKiB) / 1024))
+        }
+        let serviceRate = runs.map(\.requestsPerSecond).max()!
+        switch bench.auditRate(copies: 2_000) {
+        case .success(let sameDossier):
+            print(String(format: "dossiers/s against `audit --format json --jobs 2` of 2,000 copies of the same dossier (%.0f/s): %.2f",
+                         sameDossier, serviceRate / sameDossier))
+        case .failure(let failure):
+            print("no audit of copies: \(failure.message)")
+        }
+        let corpusRate = Double(corpus.count) / audits["json-2"]!
+        print(String(format: "dossiers/s against `audit --format json --jobs 2` of the bench corpus (%.0f files/s): %.2f",
+                     corpusRate, serviceRate / corpusRate))
+        if runs.count == 2, runs[0].peakKiB > 0 {
+            print(String(format: "server memory, second run against the first: peak %+.1f %%, resident %+.1f %%",
+                         100 * (Double(runs[1].peakKiB) / Double(runs[0].peakKiB) - 1),
+                         100 * (Double(runs[1].residentKiB) / Double(runs[0].residentKiB) - 1)))
+        }
+    }
 }
 
 // ---- start-up ----

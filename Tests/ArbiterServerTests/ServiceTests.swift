@@ -128,6 +128,16 @@ struct ServiceTests {
             #expect(errors.last?["file"] as? String == "<request>#4")
             #expect((errors.last?["message"] as? String)?.contains("already used by <request>#1") == true)
             #expect(try await server.post("/v1/audit", yaml: "---\n# nothing\n---\n").status == 400)
+            #expect(try await server.post("/v1/audit", yaml: "id: broken\nname: Broken\nsurveillance:\n  camras: 3\n").status == 422)
+
+            // JSON sends several dossiers as one list.
+            let list = #"[{"id": "a", "name": "A"}, {"id": "b", "name": "B", "surveillance": {"camras": 1}}, {"id": "c", "name": "C \ud83c\udffb"}]"#
+            let listReply = try await server.post("/v1/audit?as_of=2026-11-29", yaml: list, headers: ["Content-Type": "application/json"])
+            #expect(listReply.status == 200)
+            let listReport = try listReply.json()
+            #expect((listReport["projects"] as? [[String: Any]])?.map { $0["file"] as? String } == ["<request>#1", "<request>#3"])
+            #expect((listReport["projects"] as? [[String: Any]])?.last?["name"] as? String == "C \u{1F3FB}")
+            #expect((listReport["errors"] as? [[String: Any]])?.first?["file"] as? String == "<request>#2")
         }
     }
 

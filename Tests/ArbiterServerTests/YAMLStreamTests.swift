@@ -29,3 +29,17 @@ struct YAMLStreamTests {
         #expect(split("--- {a: 1}\n--- {b: 2}\n").count == 2)
     }
 }
+
+/// JSON's surrogate pair escapes become the `\U` escapes YAML reads.
+struct JSONTextTests {
+    func rewrite(_ text: String) -> String { String(decoding: JSONText.yamlCompatible(Array(text.utf8)), as: UTF8.self) }
+
+    @Test func surrogatePairsInStringsBecomeOneEscape() throws {
+        #expect(rewrite(#"{"name": "\ud83c\udffb and \u00e6"}"#) == #"{"name": "\U0001F3FB and \u00e6"}"#)
+        #expect(rewrite(#"{"a": "\\ud83c\\udffb"}"#) == #"{"a": "\\ud83c\\udffb"}"#)
+        #expect(rewrite(#"{"a": "\"\ud83c\udffb"}"#) == #"{"a": "\"\U0001F3FB"}"#)
+        #expect(rewrite(#"{"lone": "\udb10x"}"#) == #"{"lone": "\udb10x"}"#)
+        let document = try YAMLLoader().load(file: "j", bytes: JSONText.yamlCompatible(Array(#"{"name": "\ud83c\udffb"}"#.utf8))).get()
+        #expect(document.root["name"]?.string == "\u{1F3FB}")
+    }
+}

@@ -47,14 +47,15 @@ extension Arbiter {
         @Option(name: .customLong("max-concurrent"), help: ArgumentHelp("Evaluations at once; more are answered 503.", valueName: "n"))
         var maxConcurrent = 64
 
-        @Option(help: ArgumentHelp("Seconds one request may take.", valueName: "seconds"))
-        var timeout = 10
+        @Option(name: .customLong("idle-timeout"),
+                help: ArgumentHelp("Seconds a connection may sit idle (a slow client, or kept alive between requests).", valueName: "seconds"))
+        var idleTimeout = 10
 
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
             guard (1...(1 << 30)).contains(maxBody) else { throw ValidationError("--max-body must be between 1 and 1073741824 bytes") }
             guard maxConcurrent >= 1 else { throw ValidationError("--max-concurrent must be at least 1") }
-            guard (1...3600).contains(timeout) else { throw ValidationError("--timeout must be between 1 and 3600 seconds") }
+            guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds") }
         }
 
         func run() throws {
@@ -66,7 +67,7 @@ extension Arbiter {
             configuration.decisionLog = decisionLog
             configuration.maxBodyBytes = maxBody
             configuration.maxConcurrentEvaluations = maxConcurrent
-            configuration.requestTimeout = .seconds(timeout)
+            configuration.idleTimeout = .seconds(idleTimeout)
             if let tokenFile { configuration.token = try readToken(tokenFile) }
 
             let store: SessionStore

@@ -1,6 +1,5 @@
 import ArbiterCore
 import ArbiterEngine
-import Foundation
 import Hummingbird
 
 /// A refused request: its status, a message that says what to do, and, for a bad
@@ -32,78 +31,44 @@ struct APIError: Error, HTTPResponseError {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = ErrorBody(error: .init(status: Int(status.code), message: message, hints: hints,
-                                          diagnostics: diagnostics.map(DiagnosticBody.init)))
-        var fields = headers
-        fields[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: JSONBody.encode(body))))
+        let body: JSONDocument = .object([
+            ("error", .object([
+                ("status", .int(Int(status.code))),
+                ("message", .string(message)),
+                ("hints", .strings(hints)),
+                ("diagnostics", .array(diagnostics.map(Self.json))),
+            ])),
+        ])
+        return JSONDocument.response(body, status: status, headers: headers)
     }
 
-    struct ErrorBody: Encodable {
-        struct Content: Encodable {
-            var status: Int
-            var message: String
-            var hints: [String]
-            var diagnostics: [DiagnosticBody]
-        }
-
-        var error: Content
-    }
-}
-
-/// A diagnostic as JSON: where (1-based line and column), what, and what to do.
-struct DiagnosticBody: Encodable {
-    struct Note: Encodable {
-        var message: String
-        var file: String?
-        var line: Int?
-        var column: Int?
-    }
-
-    var file: String
-    var line: Int
-    var column: Int
-    var endLine: Int
-    var endColumn: Int
-    var severity: String
-    var code: String
-    var message: String
-    var hints: [String]
-    var notes: [Note]
-
-    init(_ diagnostic: Diagnostic) {
-        file = diagnostic.file
-        line = diagnostic.range.start.line
-        column = diagnostic.range.start.column
-        endLine = diagnostic.range.end.line
-        endColumn = diagnostic.range.end.column
-        severity = diagnostic.severity.rawValue
-        code = diagnostic.code
-        message = diagnostic.message
-        hints = diagnostic.notes.filter { $0.range == nil }.map(\.message)
-        notes = diagnostic.notes.compactMap { note in
-            note.range.map { Note(message: note.message, file: note.file ?? diagnostic.file, line: $0.start.line, column: $0.start.column) }
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case file, line, column, severity, code, message, hints, notes
-        case endLine = "end_line", endColumn = "end_column"
+    /// A diagnostic as JSON: where (1-based line and column), what, and what to do.
+    static func json(_ diagnostic: Diagnostic) -> JSONDocument {
+        .object([
+            ("file", .string(diagnostic.file)),
+            ("line", .int(diagnostic.range.start.line)),
+            ("column", .int(diagnostic.range.start.column)),
+            ("end_line", .int(diagnostic.range.end.line)),
+            ("end_column", .int(diagnostic.range.end.column)),
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("code", .string(diagnostic.code)),
+            ("message", .string(diagnostic.message)),
+            ("hints", .strings(diagnostic.notes.filter { $0.range == nil }.map(\.message))),
+            ("notes", .array(diagnostic.notes.compactMap { note in
+                note.range.map { range in
+                    .object([("message", .string(note.message)), ("file", .string(note.file ?? diagnostic.file)),
+                             ("line", .int(range.start.line)), ("column", .int(range.start.column))])
+                }
+            })),
+        ])
     }
 }
 
-/// JSON for the API's own documents (errors, packs, rules), with sorted keys so the
-/// bytes are stable. Reports keep their own writers.
-enum JSONBody {
-    static func encode(_ value: some Encodable) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(value)) ?? Data("{}".utf8)) + [UInt8(ascii: "\n")]
-    }
-
-    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+extension JSONDocument {
+    /// The document as a response body.
+    static func response(_ document: JSONDocument, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: encode(value))))
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: document.bytes)))
     }
 }

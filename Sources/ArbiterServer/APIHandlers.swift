@@ -164,19 +164,19 @@ struct APIHandlers: Sendable {
 
     /// Names the pack versions that produced an answer.
     private func packHeaders(_ session: ScoringSession) -> HTTPFields {
-        [.arbiterPacks: session.ruleSet.packs.map { "\($0.id)@\($0.version)" }.joined(separator: ", ")]
+        [.arbiterPacks: PackSummary.versions(session.ruleSet.packs).joined(separator: ", ")]
     }
 
     // MARK: packs and rules
 
     func packs(_ request: Request, _ context: BasicRequestContext) -> Response {
         let session = service.store.session
-        return JSONBody.response(PackList(packs: session.ruleSet.packs.map(PackSummary.init)), headers: packHeaders(session))
+        return JSONDocument.response(PackSummary.list(session.ruleSet.packs), headers: packHeaders(session))
     }
 
     func rules(_ request: Request, _ context: BasicRequestContext) -> Response {
         let session = service.store.session
-        return JSONBody.response(RuleList(rules: session.ruleSet.allRules.map(RuleSummary.init)), headers: packHeaders(session))
+        return JSONDocument.response(RuleSummary.list(session.ruleSet.allRules), headers: packHeaders(session))
     }
 
     func rule(_ request: Request, _ context: BasicRequestContext) throws -> Response {
@@ -188,7 +188,7 @@ struct APIHandlers: Sendable {
             throw APIError(.notFound, "no loaded pack defines rule '\(id)'",
                            hints: suggestion.map { ["did you mean '\($0)'?"] } ?? ["list the rules at /v1/rules"])
         }
-        return JSONBody.response(RuleDetail(rule, pack: pack, schema: session.ruleSet.schema), headers: packHeaders(session))
+        return JSONDocument.response(RuleDetail.json(rule, pack: pack, schema: session.ruleSet.schema), headers: packHeaders(session))
     }
 
     func schema(_ request: Request, _ context: BasicRequestContext) -> Response {
@@ -220,19 +220,19 @@ struct APIHandlers: Sendable {
         }
         switch service.store.reload() {
         case .success(let session):
-            return JSONBody.response(PackList(packs: session.ruleSet.packs.map(PackSummary.init)), headers: packHeaders(session))
+            return JSONDocument.response(PackSummary.list(session.ruleSet.packs), headers: packHeaders(session))
         case .failure(let problems):
             throw APIError(.unprocessableContent, "the packs did not load; the previous packs keep serving", diagnostics: problems.diagnostics)
         }
     }
 
     func health(_ request: Request, _ context: BasicRequestContext) -> Response {
-        JSONBody.response(["status": "ok"])
+        JSONDocument.response(.object([("status", "ok")]))
     }
 
     func ready(_ request: Request, _ context: BasicRequestContext) -> Response {
         let session = service.store.session
-        return JSONBody.response(Readiness(status: "ready", packs: session.ruleSet.packs.map { "\($0.id)@\($0.version)" }))
+        return JSONDocument.response(.object([("status", "ready"), ("packs", .strings(PackSummary.versions(session.ruleSet.packs)))]))
     }
 
     func metricsText(_ request: Request, _ context: BasicRequestContext) -> Response {

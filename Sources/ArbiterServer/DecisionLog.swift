@@ -21,43 +21,23 @@ final class DecisionLog: Sendable {
         descriptor.withLock { _ = close($0) }
     }
 
-    struct Entry: Encodable {
-        var time: String
-        var requestID: String
-        var route: String
-        var dossierID: String
-        var dossierSHA256: String
-        var packs: [String]
-        var score: Double
-        var scoreRange: [Double]
-        var band: String
-        var worstBand: String
-        var gate: Gate?
-
-        struct Gate: Encodable {
-            var passed: Bool
-            var reasons: [String]
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case time, route, packs, score, band, gate
-            case requestID = "request_id", dossierID = "dossier_id", dossierSHA256 = "dossier_sha256"
-            case scoreRange = "score_range", worstBand = "worst_band"
-        }
-    }
-
     func record(_ project: ProjectResult, bytes: [UInt8], packs: [CompiledPack], route: String, requestID: String) {
-        let entry = Entry(time: Clock.timestamp(), requestID: requestID, route: route, dossierID: project.id,
-                          dossierSHA256: SHA256.hex(bytes), packs: packs.map { "\($0.id)@\($0.version)" },
-                          score: project.score, scoreRange: [project.score, project.worst], band: project.band.rawValue,
-                          worstBand: project.worstBand.rawValue,
-                          gate: project.gate.map { Entry.Gate(passed: $0.passed, reasons: $0.reasons) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard var line = try? encoder.encode(entry) else { return }
-        line.append(UInt8(ascii: "\n"))
+        let entry: JSONDocument = .object([
+            ("time", .string(Clock.timestamp())),
+            ("request_id", .string(requestID)),
+            ("route", .string(route)),
+            ("dossier_id", .string(project.id)),
+            ("dossier_sha256", .string(SHA256.hex(bytes))),
+            ("packs", .strings(PackSummary.versions(packs))),
+            ("score", .number(project.score)),
+            ("score_range", .array([.number(project.score), .number(project.worst)])),
+            ("band", .string(project.band.rawValue)),
+            ("worst_band", .string(project.worstBand.rawValue)),
+            ("gate", project.gate.map { .object([("passed", .bool($0.passed)), ("reasons", .strings($0.reasons))]) } ?? .null),
+        ])
+        let line = entry.line
         descriptor.withLock { descriptor in
-            line.withUnsafeBytes { _ = write(descriptor, $0.baseAddress, $0.count) }
+            line.withUnsafeBufferPointer { _ = write(descriptor, $0.baseAddress, $0.count) }
         }
     }
 }

@@ -1,34 +1,28 @@
 import ArbiterCore
 
-/// `GET /v1/packs`: the loaded packs.
-struct PackList: Encodable {
-    var packs: [PackSummary]
-}
-
-/// One loaded pack: what it is and how its bands are cut.
-struct PackSummary: Encodable {
-    var id: String
-    var version: String
-    var title: String
-    var description: String
-    var rules: Int
-    var totalWeight: Double
-    var bands: [String: Double]
-    var categories: [String]
-
-    init(_ pack: CompiledPack) {
-        id = pack.id
-        version = pack.version
-        title = pack.title
-        description = pack.description
-        rules = pack.rules.count
-        totalWeight = pack.totalWeight
-        bands = ["moderate": pack.bands.moderate, "high": pack.bands.high, "critical": pack.bands.critical]
-        categories = pack.categories
+/// Packs as `/v1/packs`, `/v1/reload` and `/readyz` describe them.
+enum PackSummary {
+    /// `{"packs": [...]}`: what each loaded pack is and how its bands are cut.
+    static func list(_ packs: [CompiledPack]) -> JSONDocument {
+        .object([("packs", .array(packs.map(json)))])
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, version, title, description, rules, bands, categories
-        case totalWeight = "total_weight"
+    static func json(_ pack: CompiledPack) -> JSONDocument {
+        .object([
+            ("id", .string(pack.id)),
+            ("version", .string(pack.version)),
+            ("title", .string(pack.title)),
+            ("description", .string(pack.description)),
+            ("rules", .int(pack.rules.count)),
+            ("total_weight", .number(pack.totalWeight)),
+            ("bands", .object([("moderate", .number(pack.bands.moderate)), ("high", .number(pack.bands.high)),
+                               ("critical", .number(pack.bands.critical))])),
+            ("categories", .strings(pack.categories)),
+        ])
+    }
+
+    /// `id@version` for each pack, as the `Arbiter-Packs` header and `/readyz` name them.
+    static func versions(_ packs: [CompiledPack]) -> [String] {
+        packs.map { "\($0.id)@\($0.version)" }
     }
 }

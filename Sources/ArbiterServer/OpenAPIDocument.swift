@@ -272,7 +272,7 @@ enum OpenAPIDocument {
                 id: {type: string, pattern: "^[a-z][a-z0-9-]{0,63}$", example: rs-belgrade-safe-city}
                 name:
                   type: string
-                  pattern: "^[\\u0020-\\u007e\\u00a0-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd]+$"
+                  pattern: "^[\\u0020-\\u007e\\u00a0-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd\U00010000-\U0010FFFF]+$"
                   example: Safe City, Belgrade
             FreeForm:
               description: "The analyst's own data under an x- key: any YAML, ignored. Integers must fit in 64 bits, as everywhere in a dossier."

@@ -84,7 +84,10 @@ struct APIHandlers: Sendable {
             if outcomes.isEmpty {
                 throw APIError(.unprocessableContent, "not one dossier in the body could be scored", diagnostics: errors)
             }
-            return report(outcomes, errors: errors, served: served, options: options, gated: policy != nil, headers: packHeaders(session))
+            // Formats without a place for errors (CSV, say) still tell the client how many there were.
+            var headers = packHeaders(session)
+            headers[.arbiterErrors] = String(errors.count)
+            return report(outcomes, errors: errors, served: served, options: options, gated: policy != nil, headers: headers)
         }
     }
 
@@ -251,4 +254,6 @@ extension HTTPField.Name {
     static let arbiterPacks = Self("Arbiter-Packs")!
     /// `passed` or `failed`, on gate answers.
     static let gateResult = Self("Arbiter-Gate")!
+    /// How many dossiers of an audit could not be scored; JSON lists each in `errors`.
+    static let arbiterErrors = Self("Arbiter-Errors")!
 }

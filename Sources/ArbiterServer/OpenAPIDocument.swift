@@ -226,6 +226,8 @@ enum OpenAPIDocument {
               description: The report, in the format asked for.
               headers:
                 Arbiter-Packs: {description: "The packs behind the answer, as id@version.", schema: {type: string}}
+                Arbiter-Gate: {description: "passed or failed, when the gate was decided.", schema: {type: string, enum: [passed, failed]}}
+                Arbiter-Errors: {description: "On audits, how many dossiers could not be scored (JSON lists each in errors).", schema: {type: string}}
               content:
                 application/json: {schema: {$ref: "#/components/schemas/Report"}}
                 application/sarif+json: {schema: {type: object}}

@@ -116,6 +116,7 @@ struct ServiceTests {
                 + String(decoding: try LiveServer.fixture(Self.belgrade), as: UTF8.self) + "---\n" + norwich
             let reply = try await server.post("/v1/audit?as_of=2026-11-29", yaml: stream)
             #expect(reply.status == 200)
+            #expect(reply.headers["arbiter-errors"] == "2")
             let report = try reply.json()
             let projects = report["projects"] as? [[String: Any]] ?? []
             #expect(projects.map { $0["id"] as? String } == ["gb-norwich-cctv", "rs-belgrade-safe-city"])

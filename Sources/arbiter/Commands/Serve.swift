@@ -16,8 +16,10 @@ extension Arbiter {
 
                 Examples:
                   arbiter serve
-                  arbiter serve --port 9000 --token-file /run/secrets/arbiter-token --decision-log decisions.jsonl
-                  curl -s --data-binary @Fixtures/projects/rs-belgrade-safe-city.yaml -H 'Content-Type: application/yaml' localhost:8080/v1/score
+                  arbiter serve --port 9000 --token-file token.txt
+                  arbiter serve --decision-log decisions.jsonl
+                  curl -H 'Content-Type: application/yaml' \\
+                    --data-binary @dossier.yaml localhost:8080/v1/score
                 """)
 
         @Option(help: "The address to bind.")

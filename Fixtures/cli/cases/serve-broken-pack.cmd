@@ -1,0 +1,1 @@
+args: serve --port 0 --rules Fixtures/packs/invalid/many-errors.yaml

@@ -1,0 +1,1 @@
+args: serve --help

@@ -256,4 +256,5 @@ extension HTTPField.Name {
     static let gateResult = Self("Arbiter-Gate")!
     /// How many dossiers of an audit could not be scored; JSON lists each in `errors`.
     static let arbiterErrors = Self("Arbiter-Errors")!
+    static let referrerPolicy = Self("Referrer-Policy")!
 }

@@ -16,8 +16,16 @@ public struct ArbiterService: Sendable {
     let limiter: EvaluationLimiter
     let decisionLog: DecisionLog?
 
-    /// Every route, for the router, for 405 answers and for the OpenAPI document's test.
-    public static let routes: [(method: String, path: String)] = [
+    /// The analyst's page and its assets, outside the API.
+    public static let pageRoutes: [(method: String, path: String)] = [
+        ("GET", "/"), ("GET", "/assets/page.css"), ("GET", "/assets/page.js"),
+    ]
+
+    /// Every route, for 405 answers.
+    public static var routes: [(method: String, path: String)] { pageRoutes + apiRoutes }
+
+    /// The API's routes, each described by the OpenAPI document (a test holds them equal).
+    public static let apiRoutes: [(method: String, path: String)] = [
         ("GET", "/healthz"), ("GET", "/readyz"), ("GET", "/metrics"),
         ("GET", "/v1/openapi.yaml"),
         ("POST", "/v1/score"), ("POST", "/v1/gate"), ("POST", "/v1/audit"),
@@ -41,6 +49,9 @@ public struct ArbiterService: Sendable {
         router.add(middleware: APIErrorMiddleware())
         router.add(middleware: TokenMiddleware(token: configuration.token))
         let handlers = APIHandlers(service: self)
+        router.get("/") { _, _ in Self.asset(AnalystPage.html, type: "text/html; charset=utf-8") }
+        router.get("/assets/page.css") { _, _ in Self.asset(PageStyle.css, type: "text/css; charset=utf-8") }
+        router.get("/assets/page.js") { _, _ in Self.asset(PageScript.js, type: "text/javascript; charset=utf-8") }
         router.get("/healthz") { request, context in handlers.health(request, context) }
         router.get("/readyz") { request, context in handlers.ready(request, context) }
         router.get("/metrics") { request, context in handlers.metricsText(request, context) }
@@ -61,6 +72,14 @@ public struct ArbiterService: Sendable {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "arbiter"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
+    }
+
+    /// The page or one of its assets, under the page's Content-Security-Policy.
+    static func asset(_ text: String, type: String) -> Response {
+        Response(status: .ok,
+                 headers: [.contentType: type, .contentSecurityPolicy: AnalystPage.contentSecurityPolicy,
+                           .xContentTypeOptions: "nosniff", .referrerPolicy: "no-referrer", .cacheControl: "no-cache"],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// The route patterns that match `path`, with their methods, for 405 answers.

@@ -214,7 +214,7 @@ struct ServiceTests {
         for path in paths {
             for method in path.value.entries ?? [] { documented.append("\(method.key.uppercased()) \(path.key)") }
         }
-        let routes = ArbiterService.routes.map { "\($0.method) \($0.path)" }
+        let routes = ArbiterService.apiRoutes.map { "\($0.method) \($0.path)" }
         #expect(documented.sorted() == routes.sorted())
     }
 }

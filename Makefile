@@ -10,7 +10,7 @@ DOSSIER ?= Fixtures/projects/rs-belgrade-safe-city.yaml
 BENCH_FILES ?= 10000
 FUZZ_SECONDS ?= 60
 
-.PHONY: deps build test run serve test-api bench install uninstall lint clean fuzz fuzz-build test-sanitize
+.PHONY: deps build test run serve test-api test-browser bench install uninstall lint clean fuzz fuzz-build test-sanitize
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
@@ -41,6 +41,12 @@ MAX_EXAMPLES ?= 100
 test-api: deps
 	$(SWIFT) build --product arbiter
 	MAX_EXAMPLES=$(MAX_EXAMPLES) Tests/API/run.sh
+
+# The analyst's page end to end in Debian's Chromium (installed with chromium-driver and
+# python3-selenium when missing); screenshots in .build-browser/. Not part of `make test`.
+test-browser: deps
+	$(SWIFT) build --product arbiter
+	Tests/Browser/run.sh
 
 lint: build
 	$(BIN) lint --rules Rules Fixtures/projects

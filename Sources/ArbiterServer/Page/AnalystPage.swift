@@ -16,6 +16,7 @@ enum AnalystPage {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Arbiter — score a dossier</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="/assets/page.css">
         <script src="/assets/page.js" defer></script>
         </head>
@@ -29,12 +30,13 @@ enum AnalystPage {
             <h2 id="dossier-heading">Dossier</h2>
             <div class="controls">
               <label for="file">Open a file</label>
-              <input id="file" type="file" accept=".yaml,.yml,.json,application/yaml,application/json">
-              <button id="template" type="button">New from template</button>
+              <span><input id="file" type="file" accept=".yaml,.yml,.json,application/yaml,application/json">
+                <button id="template" type="button">New from template</button></span>
               <label for="as-of">Evaluate as of</label>
               <input id="as-of" type="date">
-              <label for="token">Token <span class="hint">(if the server asks; kept only in this page)</span></label>
-              <input id="token" type="password" autocomplete="off" spellcheck="false">
+              <label for="token">Token</label>
+              <span><input id="token" type="password" autocomplete="off" spellcheck="false">
+                <span class="hint">only if the server asks; kept in this page alone</span></span>
             </div>
             <div class="editor">
               <pre id="gutter" class="gutter" aria-hidden="true"></pre>

@@ -16,7 +16,7 @@ enum PageScript {
               if (value === undefined || value === null || value === false) continue;
               if (key === "class") node.className = value; else node.setAttribute(key, value === true ? "" : String(value));
             }
-            for (const child of children.flat()) {
+            for (const child of children.flat(Infinity)) {
               if (child === undefined || child === null || child === false) continue;
               node.append(child instanceof Node ? child : document.createTextNode(String(child)));
             }
@@ -102,27 +102,28 @@ enum PageScript {
           // ---- the report
 
           function bar(pack, bands) {
-            const width = 1000, x = (score) => 10 + score / 100 * (width - 20);
-            const picture = svg("svg", { class: "bar", viewBox: "0 0 " + width + " 74", role: "img",
+            const width = 1000, x = (score) => 24 + score / 100 * (width - 48);
+            const picture = svg("svg", { class: "bar", viewBox: "0 0 " + width + " 96", role: "img",
               "aria-label": pack.id + ": score " + number(pack.score) + ", range " + number(pack.score_range[0]) + " to " + number(pack.score_range[1]) + ", band " + pack.band });
             const zones = [["low", 0, bands.moderate], ["moderate", bands.moderate, bands.high], ["high", bands.high, bands.critical], ["critical", bands.critical, 100]];
             const colours = { low: "#2e7d32", moderate: "#b58900", high: "#d35400", critical: "#b71c1c" };
             for (const [name, from, to] of zones) {
-              picture.append(svg("rect", { x: x(from), y: 14, width: Math.max(0, x(to) - x(from)), height: 22, fill: colours[name], "fill-opacity": 0.55 }));
-              const label = svg("text", { x: (x(from) + x(to)) / 2, y: 30, "text-anchor": "middle", "font-size": 13, fill: "#111" });
+              picture.append(svg("rect", { x: x(from), y: 16, width: Math.max(0, x(to) - x(from)), height: 30, fill: colours[name], "fill-opacity": 0.55 }));
+              if (x(to) - x(from) < name.length * 11 + 8) continue;
+              const label = svg("text", { x: (x(from) + x(to)) / 2, y: 37, "text-anchor": "middle", "font-size": 19, fill: "#111" });
               label.textContent = name;
               picture.append(label);
             }
             for (const tick of [0, bands.moderate, bands.high, bands.critical, 100]) {
-              picture.append(svg("line", { x1: x(tick), x2: x(tick), y1: 12, y2: 40, stroke: "#333", "stroke-width": 1 }));
-              const label = svg("text", { x: x(tick), y: 54, "text-anchor": "middle", "font-size": 12, fill: "#333" });
+              picture.append(svg("line", { x1: x(tick), x2: x(tick), y1: 12, y2: 50, stroke: "#333", "stroke-width": 1.5 }));
+              const label = svg("text", { x: x(tick), y: 68, "text-anchor": "middle", "font-size": 17, fill: "#333" });
               label.textContent = String(tick);
               picture.append(label);
             }
             const [low, high] = pack.score_range;
-            picture.append(svg("rect", { x: x(low), y: 20, width: Math.max(2, x(high) - x(low)), height: 10, fill: "#1d2430", "fill-opacity": 0.35, stroke: "#1d2430" }));
-            picture.append(svg("rect", { x: x(pack.score) - 3, y: 8, width: 6, height: 34, fill: "#000" }));
-            const caption = svg("text", { x: Math.min(x(pack.score) + 8, width - 160), y: 70, "font-size": 13, fill: "#000" });
+            picture.append(svg("rect", { x: x(low), y: 24, width: Math.max(2, x(high) - x(low)), height: 14, fill: "#1d2430", "fill-opacity": 0.35, stroke: "#1d2430" }));
+            picture.append(svg("rect", { x: x(pack.score) - 4, y: 8, width: 8, height: 46, fill: "#000" }));
+            const caption = svg("text", { x: Math.min(x(pack.score) + 10, width - 260), y: 90, "font-size": 18, "font-weight": 600, fill: "#000" });
             caption.textContent = "score " + number(pack.score) + " · up to " + number(high);
             picture.append(caption);
             return picture;
@@ -196,7 +197,10 @@ enum PageScript {
               }
               const collect = factsToCollect(project);
               if (collect) body.append(collect);
-              for (const pack of project.packs) {
+              // The riskiest pack first: the board reads what decided the band before the rest.
+              const rank = { low: 0, moderate: 1, high: 2, critical: 3 };
+              const ordered = [...project.packs].sort((a, b) => rank[b.band] - rank[a.band] || b.score - a.score || a.id.localeCompare(b.id));
+              for (const pack of ordered) {
                 const bands = (state.packs && state.packs[pack.id]) || { moderate: 25, high: 50, critical: 75 };
                 const fired = pack.findings.filter((item) => item.status === "fired");
                 const unknown = pack.findings.filter((item) => item.status === "unknown");
@@ -243,6 +247,9 @@ enum PageScript {
                 status.textContent = "Scored.";
                 $("report").focus();
               } else if (reply.json && reply.json.error) {
+                // A report of the dossier as it was would now mislead: it goes.
+                $("report").hidden = true;
+                $("report-body").replaceChildren();
                 showProblems(reply.json.error);
                 status.textContent = reply.json.error.message + " (HTTP " + reply.status + ")";
               } else {

@@ -16,7 +16,8 @@ enum PageStyle {
         section.workspace, section.report { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 0.8rem 1rem 1rem; }
         h2 { font-size: 1.15rem; margin: 0.2rem 0 0.6rem; }
         h3 { font-size: 1.02rem; margin: 1rem 0 0.4rem; }
-        .controls { display: grid; grid-template-columns: auto 1fr; gap: 0.35rem 0.6rem; align-items: center; margin-bottom: 0.6rem; font-size: 0.92rem; }
+        .controls { display: grid; grid-template-columns: auto 1fr; gap: 0.45rem 0.8rem; align-items: center; margin-bottom: 0.6rem; font-size: 0.92rem; }
+        .controls > span { display: flex; flex-wrap: wrap; gap: 0.4rem 0.6rem; align-items: center; }
         .hint { color: var(--muted); font-size: 0.85em; }
         input, button, textarea { font: inherit; }
         button { border: 1px solid var(--line); background: var(--wash); border-radius: 4px; padding: 0.35rem 0.8rem; cursor: pointer; }

@@ -6,11 +6,11 @@ import Foundation
 import Logging
 
 extension Arbiter {
-    /// The scoring pipeline over HTTP.
+    /// The scoring pipeline over HTTP, with the analyst's page at `/`.
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "serve",
-            abstract: "Serve scoring over HTTP: the /v1 API, health, readiness and metrics.",
+            abstract: "Serve scoring over HTTP (the /v1 API) with a page for analysts at /.",
             discussion: """
                 Loads the packs once and scores every request with them; SIGHUP, or POST /v1/reload with the token, loads them again and keeps the old set if the new one is broken. Binds to 127.0.0.1 unless --host says otherwise. Stops gracefully on SIGINT and SIGTERM: requests in flight finish, new ones are refused. One log line per request goes to standard error; the address it listens on goes to standard output once it runs.
 

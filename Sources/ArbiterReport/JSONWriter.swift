@@ -5,13 +5,16 @@ import ArbiterCore
 ///
 /// A JSON audit writes about 48 KB per project in some five thousand small pieces, so
 /// the writer is built for many small appends: its bytes live in memory only it can
-/// reach (it is noncopyable), an append is a capacity check and a copy, and which open
-/// containers already hold an item is one bit each. On a Swift array, every append had
-/// checked uniqueness and called into the runtime; that was a third of a JSON audit.
+/// reach (a noncopyable `GrowableBuffer`), an append is a capacity check and a copy, and
+/// which open containers already hold an item is one bit each. On a Swift array, every
+/// append checks uniqueness and calls into the runtime: a third of a JSON audit.
 struct JSONWriter: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var count = 0
-    private var capacity: Int
+    private var buffer: GrowableBuffer<UInt8>
+    private var base: UnsafeMutablePointer<UInt8> { buffer.base }
+    private var count: Int {
+        get { buffer.count }
+        set { buffer.count = newValue }
+    }
     /// Bit `n` is set once the container open at depth `n` holds an item, so the next
     /// item needs a comma first. Depth 0 is the top level.
     private var itemBits: UInt64 = 0
@@ -28,12 +31,9 @@ struct JSONWriter: ~Copyable {
     init(pretty: Bool = true, baseDepth: Int = 0, prefix: StaticString = "", capacity: Int = 8192) {
         self.pretty = pretty
         self.baseDepth = baseDepth
-        self.capacity = max(capacity, 64)
-        base = .allocate(capacity: self.capacity)
+        buffer = GrowableBuffer(capacity: max(capacity, 64))
         emit(prefix)
     }
-
-    deinit { base.deallocate() }
 
     /// A writer for items that will be spliced into another writer's object open at
     /// `depth`: the items are laid out exactly as that writer would lay them out, the
@@ -62,9 +62,7 @@ struct JSONWriter: ~Copyable {
 
     /// The bytes written, handed over to a chunk without a copy; the writer is used up.
     consuming func chunk() -> ReportChunk {
-        let bytes = ReportChunk.Bytes(taking: base, count: count)
-        discard self
-        return ReportChunk(bytes: bytes)
+        ReportChunk(bytes: ReportChunk.Bytes(buffer))
     }
 
     // MARK: repeated items
@@ -86,10 +84,7 @@ struct JSONWriter: ~Copyable {
     mutating func repeatItem(_ range: Range<Int>) {
         precondition(range.upperBound <= count, "an item not yet written")
         key(nil)
-        reserve(range.count)
-        // After the reserve: growing moves the buffer, and the item with it.
-        (base + count).initialize(from: base + range.lowerBound, count: range.count)
-        count += range.count
+        buffer.appendCopy(of: range.lowerBound, length: range.count)
     }
 
     // MARK: values
@@ -260,16 +255,7 @@ struct JSONWriter: ~Copyable {
 
     @inline(__always)
     private mutating func reserve(_ extra: Int) {
-        if count + extra > capacity { grow(to: count + extra) }
-    }
-
-    private mutating func grow(to needed: Int) {
-        let newCapacity = max(needed, capacity * 2)
-        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newBase.initialize(from: base, count: count)
-        base.deallocate()
-        base = newBase
-        capacity = newCapacity
+        buffer.reserve(extra)
     }
 
     @inline(__always)

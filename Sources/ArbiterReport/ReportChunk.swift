@@ -7,18 +7,14 @@ import ArbiterCore
 /// copied them and checked them as UTF-8 for every project, only for the output to
 /// take the bytes straight back out.
 public struct ReportChunk: Sendable {
-    /// Bytes owned by the chunk, freed with it.
+    /// Bytes a writer built, owned by the chunk and freed with it.
     final class Bytes: @unchecked Sendable {
-        // Written once by the reporter before the chunk is made, only read after.
-        let base: UnsafeMutablePointer<UInt8>
-        let count: Int
+        // Written by the reporter before the chunk is made, only read after.
+        let buffer: GrowableBuffer<UInt8>
 
-        init(taking base: UnsafeMutablePointer<UInt8>, count: Int) {
-            self.base = base
-            self.count = count
+        init(_ buffer: consuming GrowableBuffer<UInt8>) {
+            self.buffer = buffer
         }
-
-        deinit { base.deallocate() }
     }
 
     private enum Storage {
@@ -45,7 +41,7 @@ public struct ReportChunk: Sendable {
     public var isEmpty: Bool {
         switch storage {
         case .text(let text): text.isEmpty
-        case .owned(let bytes): bytes.count == 0
+        case .owned(let bytes): bytes.buffer.count == 0
         case .array(let bytes): bytes.isEmpty
         }
     }
@@ -54,7 +50,7 @@ public struct ReportChunk: Sendable {
     public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         switch storage {
         case .text(var text): return text.withUTF8(body)
-        case .owned(let bytes): return body(UnsafeBufferPointer(start: bytes.base, count: bytes.count))
+        case .owned(let bytes): return body(bytes.buffer.run(from: 0, length: bytes.buffer.count))
         case .array(let bytes): return bytes.withUnsafeBufferPointer(body)
         }
     }

@@ -1,19 +1,21 @@
-/// A growable run of plain values that only its one owner can touch.
+/// A growable run of plain values that only its one owner can touch: the one buffer
+/// type behind documents (node records, links and scalar text) and reports (the JSON
+/// writer's bytes, handed to the output as a chunk without a copy).
 ///
 /// The node builder appends to four of these for every YAML event. A Swift array checks
 /// uniqueness, capacity and bounds on every append and cannot be told that nobody else
 /// holds it; this buffer is noncopyable, so there is nobody else, and an append is a
 /// capacity check and a store. Growth doubles, as an array's does.
-@usableFromInline
-struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
-    @usableFromInline var base: UnsafeMutablePointer<Element>
-    @usableFromInline var count = 0
-    @usableFromInline var capacity: Int
+package struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
+    package private(set) var base: UnsafeMutablePointer<Element>
+    /// Elements written; a writer that stores through `base` after `reserve` sets it.
+    package var count = 0
+    package private(set) var capacity: Int
     /// False while the buffer lives in memory carved from an `ArenaBlock`, which frees it.
     @usableFromInline var ownsBase: Bool
 
     @inlinable
-    init(capacity: Int) {
+    package init(capacity: Int) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
         ownsBase = true
@@ -31,13 +33,13 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
     @inlinable deinit { if ownsBase { base.deallocate() } }
 
     @inlinable
-    mutating func reserve(_ extra: Int) {
+    package mutating func reserve(_ extra: Int) {
         let needed = count + extra
         if needed > capacity { grow(to: needed) }
     }
 
     @usableFromInline
-    mutating func grow(to needed: Int) {
+    package mutating func grow(to needed: Int) {
         let newCapacity = max(needed, capacity * 2)
         let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         newBase.initialize(from: base, count: count)
@@ -48,14 +50,14 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
     }
 
     @inlinable
-    mutating func append(_ element: Element) {
+    package mutating func append(_ element: Element) {
         reserve(1)
         (base + count).initialize(to: element)
         count += 1
     }
 
     @inlinable
-    mutating func append(contentsOf elements: UnsafeBufferPointer<Element>) {
+    package mutating func append(contentsOf elements: UnsafeBufferPointer<Element>) {
         guard let source = elements.baseAddress, !elements.isEmpty else { return }
         reserve(elements.count)
         (base + count).initialize(from: source, count: elements.count)
@@ -64,7 +66,7 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
 
     /// Appends elements `start..<start + length` of this same buffer (growth may move it).
     @inlinable
-    mutating func appendCopy(of start: Int, length: Int) {
+    package mutating func appendCopy(of start: Int, length: Int) {
         reserve(length)
         (base + count).initialize(from: base + start, count: length)
         count += length
@@ -97,7 +99,7 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
     }
 
     /// Elements `start..<start + length`, valid as long as the buffer is alive and unchanged.
-    func run(from start: Int, length: Int) -> UnsafeBufferPointer<Element> {
+    package func run(from start: Int, length: Int) -> UnsafeBufferPointer<Element> {
         precondition(start >= 0 && length >= 0 && start + length <= count, "run out of range")
         return UnsafeBufferPointer(start: base + start, count: length)
     }

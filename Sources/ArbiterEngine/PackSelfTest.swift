@@ -50,6 +50,17 @@ public struct PackSelfTest: Sendable {
                         ? "\(rule.id) \(kind) example \(check.index)"
                         : "\(rule.id) \(kind) example \(check.index): got \(check.actual.rawValue)\(missing)"))
                 }
+                // A mitigation that names the facts it changes must make its rule pass
+                // wherever the rule's own examples make it fire.
+                let evaluator = Evaluator(ruleSet: session.ruleSet, asOf: session.options.asOf)
+                for (index, lever) in rule.levers.enumerated() where lever.isLever {
+                    for (number, example) in rule.fires.enumerated() {
+                        let outcome = evaluator.evaluate(rule, on: example.applying(lever.changes)).outcome
+                        line.checks.append(Check(passed: outcome == .passed, text: outcome == .passed
+                            ? "\(rule.id) mitigation \(index + 1) makes fires example \(number + 1) pass"
+                            : "\(rule.id) mitigation \(index + 1) (\(lever.changes.map(\.option).joined(separator: " "))) leaves fires example \(number + 1) \(outcome.rawValue)"))
+                    }
+                }
                 let covered = mine.contains { $0.expectation == .fired } && mine.contains { $0.expectation == .passed }
                 if covered { line.covered += 1 }
                 line.checks.append(Check(passed: covered, text: covered

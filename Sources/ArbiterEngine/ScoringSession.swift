@@ -90,12 +90,15 @@ public final class ScoringSession: Sendable {
 
     /// Scores one dossier. `name` is the file name diagnostics and reports show.
     /// `asOf` and `policy` override the session's for this call alone.
-    public func score(bytes: [UInt8], name: String, asOf: CivilDate? = nil, policy: GatePolicy? = nil) -> Result<ProjectOutcome, Diagnostics> {
+    /// `overrides` change facts before evaluation (what-if); the outcome then says which,
+    /// and each pack's verdict without them.
+    public func score(bytes: [UInt8], name: String, asOf: CivilDate? = nil, policy: GatePolicy? = nil,
+                      overrides: [FactOverride] = []) -> Result<ProjectOutcome, Diagnostics> {
         switch dossiers.load(path: name, bytes: bytes) {
         case .failure(let error):
             return .failure(Diagnostics(error, source: SourceText(file: name, bytes: bytes)))
         case .success(let dossier):
-            return .success(evaluate(dossier, asOf: asOf, policy: policy))
+            return .success(evaluate(dossier, asOf: asOf, policy: policy, overrides: overrides))
         }
     }
 
@@ -109,16 +112,27 @@ public final class ScoringSession: Sendable {
     }
 
     /// Evaluates a decoded dossier, applies the waivers and decides the gate.
-    public func evaluate(_ dossier: Dossier, asOf: CivilDate? = nil, policy: GatePolicy? = nil) -> ProjectOutcome {
+    public func evaluate(_ dossier: Dossier, asOf: CivilDate? = nil, policy: GatePolicy? = nil,
+                         overrides: [FactOverride] = []) -> ProjectOutcome {
         let date = asOf ?? options.asOf
         let sameDate = date == options.asOf
-        var project = (sameDate ? evaluator : Evaluator(ruleSet: ruleSet, asOf: date)).evaluate(dossier)
+        let evaluator = sameDate ? self.evaluator : Evaluator(ruleSet: ruleSet, asOf: date)
+        var project = evaluator.evaluate(dossier.applying(overrides))
+        if !overrides.isEmpty {
+            project.whatIf = WhatIf(overrides: overrides, before: evaluator.evaluate(dossier).packs.map(WhatIf.Before.init))
+        }
         let book = sameDate ? waivers : WaiverBook(waivers: waivers.waivers, asOf: date)
         let matched = book.apply(to: &project)
         if let policy = policy ?? options.policy {
             project.gate = Gate.decide(project, policy: policy, baseline: options.baseline?.projects[project.id])
         }
         return ProjectOutcome(project: project, matchedWaivers: matched)
+    }
+
+    /// The evaluator for `asOf`, for analyses that evaluate many variants of one dossier.
+    public func evaluator(asOf: CivilDate? = nil) -> Evaluator {
+        let date = asOf ?? options.asOf
+        return date == options.asOf ? evaluator : Evaluator(ruleSet: ruleSet, asOf: date)
     }
 
     /// Decodes a dossier without evaluating it: for `lint`, which checks files only.

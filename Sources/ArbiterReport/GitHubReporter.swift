@@ -11,7 +11,7 @@ public struct GitHubReporter: Reporter {
             // Fired findings only: unknowns belong in the report, not as annotations on lines.
             for finding in pack.reportedFindings where finding.status == .fired {
                 let level = !finding.advisory && finding.severity >= .high ? "error" : "warning"
-                let line = finding.primaryEvidence?.range.start.line ?? 1
+                let line = max(finding.primaryEvidence?.range.start.line ?? 1, 1)
                 let column = finding.primaryEvidence?.range.start.column ?? 1
                 let title = "\(finding.rule) [\(finding.severity.rawValue)] \(finding.title)"
                 var message = finding.message

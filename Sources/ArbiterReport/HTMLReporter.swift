@@ -59,6 +59,15 @@ public struct HTMLReporter: Reporter {
         if let gate = project.gate, !gate.passed {
             out += "<div class=\"gate\"><strong>Gate failed</strong><ul>" + gate.reasons.map { "<li>\(XMLText.escape($0))</li>" }.joined() + "</ul></div>\n"
         }
+        if let whatIf = project.whatIf {
+            out += "<p>What-if: <code>\(XMLText.escape(whatIf.options))</code></p><table><tr><th>Pack</th><th>Before</th><th>After</th></tr>"
+            for before in whatIf.before {
+                guard let after = project.packs.first(where: { $0.pack == before.pack }) else { continue }
+                out += "<tr><td>\(XMLText.escape(before.pack))</td><td>\(before.band.rawValue), \(before.score.scoreText)</td>"
+                out += "<td>\(after.band.rawValue), \(after.score.scoreText)</td></tr>"
+            }
+            out += "</table>\n"
+        }
         for pack in project.packs {
             out += "<h3>\(XMLText.escape(pack.title)) <small>\(XMLText.escape(pack.pack)) \(XMLText.escape(pack.version))</small></h3>\n"
             out += "<p>Score <strong>\(pack.score.scoreText)</strong>, range \(pack.score.scoreText)–\(pack.worst.scoreText), band \(badge(pack.band)), "
@@ -85,7 +94,7 @@ public struct HTMLReporter: Reporter {
                         guard let source = project.source(id), let url = source.url else { return XMLText.escape(id) }
                         return "<a href=\"\(XMLText.escape(url))\">\(XMLText.escape(source.title ?? id))</a>"
                     }
-                    return "<code>\(XMLText.escape(evidence.path))</code> = \(XMLText.escape(evidence.value.displayText)) <small>line \(evidence.range.start.line)</small>"
+                    return "<code>\(XMLText.escape(evidence.path))</code> = \(XMLText.escape(evidence.value.displayText)) <small>\(evidence.range.start.line == 0 ? "what-if" : "line \(evidence.range.start.line)")</small>"
                         + (sources.isEmpty ? "" : "<br/><small>" + sources.joined(separator: "; ") + "</small>")
                 }.joined(separator: "<br/>")
                 out += "</td></tr>\n"

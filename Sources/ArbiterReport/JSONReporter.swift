@@ -132,6 +132,28 @@ public struct JSONReporter: Reporter {
             json.strings("reasons", gate.reasons)
             json.close()
         }
+        if let whatIf = project.whatIf {
+            // The facts overridden (a null value: made unknown) and each pack's verdict
+            // without them; evidence from an override stands at line 0.
+            json.open("what_if")
+            json.open("overrides", array: true)
+            for override in whatIf.overrides {
+                json.open()
+                json.string("path", override.path)
+                if let value = override.value { json.value("value", value) } else { json.null("value") }
+                json.close()
+            }
+            json.close(array: true)
+            json.open("before", array: true)
+            for before in whatIf.before {
+                json.open()
+                json.string("id", before.pack)
+                writeScore(before.score, worst: before.worst, band: before.band, worstBand: before.worstBand, into: &json)
+                json.close()
+            }
+            json.close(array: true)
+            json.close()
+        }
         json.close()
     }
 

@@ -45,6 +45,14 @@ public struct MarkdownReporter: Reporter {
         if let gate = project.gate, !gate.passed {
             out += "\nGate failed:\n" + gate.reasons.map { "- \(Self.escape($0))\n" }.joined()
         }
+        if let whatIf = project.whatIf {
+            out += "\nWhat-if: `\(Self.escape(whatIf.options))`\n\n| Pack | Before | After |\n|---|---|---|\n"
+            for before in whatIf.before {
+                guard let after = project.packs.first(where: { $0.pack == before.pack }) else { continue }
+                out += "| \(before.pack) | \(before.band.rawValue), \(before.score.scoreText) (worst \(before.worstBand.rawValue)) "
+                out += "| \(after.band.rawValue), \(after.score.scoreText) (worst \(after.worstBand.rawValue)) |\n"
+            }
+        }
         for pack in project.packs {
             out += "\n#### \(pack.pack) — \(pack.band.rawValue), \(pack.score.scoreText) (range \(pack.score.scoreText)–\(pack.worst.scoreText)), "
             out += "completeness \(Int((pack.completeness * 100).rounded()))%\n\n"
@@ -54,7 +62,7 @@ public struct MarkdownReporter: Reporter {
             for finding in findings {
                 let evidence = finding.status == .unknown
                     ? "missing: " + finding.missing.map { "`\($0)`" }.joined(separator: ", ")
-                    : finding.evidence.map { "`\($0.path)` line \($0.range.start.line)" }.joined(separator: ", ")
+                    : finding.evidence.map { "`\($0.path)` " + ($0.range.start.line == 0 ? "what-if" : "line \($0.range.start.line)") }.joined(separator: ", ")
                 let message = finding.status == .unknown ? finding.title : finding.message
                 out += "| \(finding.status.rawValue)\(finding.advisory ? " (advisory)" : "") | \(finding.severity.rawValue) | `\(finding.rule)` | \(Self.escape(message)) | \(evidence) |\n"
             }

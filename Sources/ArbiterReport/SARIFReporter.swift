@@ -149,8 +149,9 @@ public struct SARIFReporter: Reporter {
         json.string("uri", file)
         json.close()
         json.open("region")
-        json.int("startLine", position.line)
-        json.int("startColumn", position.column)
+        // SARIF lines start at 1; evidence from a what-if override has none in the file.
+        json.int("startLine", max(position.line, 1))
+        json.int("startColumn", max(position.column, 1))
         json.close()
         json.close()
         json.close()

@@ -19,6 +19,14 @@ public struct TextReporter: Reporter {
             out += "gate: " + (gate.passed ? style.green("passed") : style.red("FAILED")) + "\n"
             for reason in gate.reasons { out += "  - \(reason)\n" }
         }
+        if let whatIf = project.whatIf {
+            out += wrap("what-if: " + whatIf.options, indent: "")
+            for before in whatIf.before {
+                guard let after = project.packs.first(where: { $0.pack == before.pack }) else { continue }
+                out += "  \(before.pack): score \(before.score.scoreText) \(before.band.rawValue) (worst \(before.worstBand.rawValue))"
+                out += " -> \(after.score.scoreText) \(after.band.rawValue) (worst \(after.worstBand.rawValue))\n"
+            }
+        }
         for pack in project.packs { out += render(pack, of: project, style: style) }
         return out
     }
@@ -85,7 +93,8 @@ public struct TextReporter: Reporter {
         }
         // An unknown finding is about what is missing; its guard facts would only add noise.
         for evidence in finding.evidence where finding.outcome != .unknown {
-            var line = "evidence: \(evidence.path) = \(evidence.value.displayText) (\(project.file):\(evidence.range.start.line))"
+            let place = evidence.range.start.line == 0 ? "what-if" : "\(project.file):\(evidence.range.start.line)"
+            var line = "evidence: \(evidence.path) = \(evidence.value.displayText) (\(place))"
             if !evidence.sources.isEmpty { line += " sources: " + evidence.sources.joined(separator: ", ") }
             out += wrap(line, indent: "      ")
         }

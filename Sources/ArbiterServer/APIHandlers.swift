@@ -23,8 +23,9 @@ struct APIHandlers: Sendable {
             let bytes = try await body(of: request)
             let served = service.store.served
             let session = served.session
+            let overrides = try RequestOptions.overrides(request, schema: session.ruleSet.schema)
             let outcome = try service.limiter.run {
-                session.score(bytes: bytes, name: options.file, asOf: options.asOf, policy: policy)
+                session.score(bytes: bytes, name: options.file, asOf: options.asOf, policy: policy, overrides: overrides)
             }
             switch outcome {
             case .failure(let problems):
@@ -123,6 +124,44 @@ struct APIHandlers: Sendable {
         return documents.map { document in
             AuditItem(name: "\(file)#\(document.index)", content: .bytes(document.bytes), fingerprintBytes: document.bytes)
         }
+    }
+
+    /// What would change the verdict: the facts to collect first (`collect=true`) and the
+    /// mitigations that bring each pack to `target` (default moderate), as `arbiter plan`.
+    func plan(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let options = try RequestOptions(request)
+        guard PlanReporter.formats.contains(options.format) else {
+            throw APIError(.badRequest, "plans come as \(PlanReporter.formats.map(\.rawValue).joined(separator: ", ")), not \(options.format.rawValue)")
+        }
+        let query = request.uri.queryParameters
+        var target: Band?
+        if let text = query["target"].map(String.init) {
+            guard let band = Band(rawValue: text) else {
+                throw APIError(.badRequest, "unknown band '\(text)'", hints: ["use one of \(Band.allCases.map(\.rawValue).joined(separator: ", "))"])
+            }
+            target = band
+        }
+        let collect = try RequestOptions.flag(request, "collect")
+        let unknown = try RequestOptions.policy(request).unknown
+        let bytes = try await body(of: request)
+        let session = service.store.session
+        let only = query.getAll("pack").map { String($0) }
+        for id in only where !session.ruleSet.packs.contains(where: { $0.id == id }) {
+            throw APIError(.badRequest, "no loaded pack is called '\(id)'", hints: ["loaded packs: \(PackSummary.versions(session.ruleSet.packs).joined(separator: ", "))"])
+        }
+        let overrides = try RequestOptions.overrides(request, schema: session.ruleSet.schema)
+        let plan = try service.limiter.run { () throws -> ProjectPlan in
+            switch session.decode(bytes: bytes, name: options.file) {
+            case .failure(let problems): throw APIError.refused(problems)
+            case .success(let dossier):
+                return ProjectPlan.make(dossier, ruleSet: session.ruleSet, asOf: options.asOf, overrides: overrides, collect: collect,
+                                        target: target ?? (collect ? nil : .moderate), unknown: unknown, only: only)
+            }
+        }
+        var headers = packHeaders(session)
+        headers[.contentType] = RequestOptions.contentType(of: options.format)
+        return Response(status: .ok, headers: headers,
+                        body: .init(byteBuffer: ByteBuffer(string: PlanReporter.render(plan, format: options.format, toolVersion: ToolVersion.current))))
     }
 
     /// The report the CLI would write for these outcomes, in the format asked for.

@@ -28,7 +28,7 @@ public struct ArbiterService: Sendable {
     public static let apiRoutes: [(method: String, path: String)] = [
         ("GET", "/healthz"), ("GET", "/readyz"), ("GET", "/metrics"),
         ("GET", "/v1/openapi.yaml"),
-        ("POST", "/v1/score"), ("POST", "/v1/gate"), ("POST", "/v1/audit"),
+        ("POST", "/v1/score"), ("POST", "/v1/gate"), ("POST", "/v1/audit"), ("POST", "/v1/plan"),
         ("GET", "/v1/packs"), ("GET", "/v1/rules"), ("GET", "/v1/rules/{id}"),
         ("GET", "/v1/schema"), ("GET", "/v1/template"),
         ("POST", "/v1/reload"),
@@ -59,6 +59,7 @@ public struct ArbiterService: Sendable {
         router.post("/v1/score") { request, context in try await handlers.score(request, context, gate: false) }
         router.post("/v1/gate") { request, context in try await handlers.score(request, context, gate: true) }
         router.post("/v1/audit") { request, context in try await handlers.audit(request, context) }
+        router.post("/v1/plan") { request, context in try await handlers.plan(request, context) }
         router.get("/v1/packs") { request, context in handlers.packs(request, context) }
         router.get("/v1/rules") { request, context in handlers.rules(request, context) }
         router.get("/v1/rules/{id}") { request, context in try handlers.rule(request, context) }

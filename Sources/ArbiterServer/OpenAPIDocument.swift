@@ -57,6 +57,8 @@ enum OpenAPIDocument {
                 - $ref: "#/components/parameters/AsOf"
                 - $ref: "#/components/parameters/Format"
                 - $ref: "#/components/parameters/File"
+                - $ref: "#/components/parameters/Set"
+                - $ref: "#/components/parameters/Unset"
               requestBody: {$ref: "#/components/requestBodies/Dossier"}
               responses:
                 "200": {$ref: "#/components/responses/Report"}
@@ -76,6 +78,8 @@ enum OpenAPIDocument {
                 - $ref: "#/components/parameters/AsOf"
                 - $ref: "#/components/parameters/Format"
                 - $ref: "#/components/parameters/File"
+                - $ref: "#/components/parameters/Set"
+                - $ref: "#/components/parameters/Unset"
                 - $ref: "#/components/parameters/FailOn"
                 - $ref: "#/components/parameters/FailOnSeverity"
                 - $ref: "#/components/parameters/Unknown"
@@ -116,6 +120,41 @@ enum OpenAPIDocument {
                   application/json: {schema: {$ref: "#/components/schemas/DossierList"}}
               responses:
                 "200": {$ref: "#/components/responses/Report"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "406": {$ref: "#/components/responses/NotAcceptable"}
+                "413": {$ref: "#/components/responses/TooLarge"}
+                "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+                "422": {$ref: "#/components/responses/InvalidDossier"}
+                "503": {$ref: "#/components/responses/Busy"}
+          /v1/plan:
+            post:
+              summary: What would change the verdict, as `arbiter plan`.
+              description: |
+                Per pack, the smallest set of the pack's mitigations that brings its band to
+                `target` (its worst band with `unknown=worst`), as steps with the verdict after
+                each and the `--set` options that reproduce them; with `collect=true`, the unknown
+                facts ranked by how far knowing each could move the pack.
+              operationId: plan
+              parameters:
+                - $ref: "#/components/parameters/AsOf"
+                - {name: format, in: query, description: "The plan's format; JSON by default.", schema: {type: string, enum: [text, json, markdown, html]}}
+                - $ref: "#/components/parameters/File"
+                - {name: target, in: query, description: "The band to bring each pack to, or below (moderate unless collect=true alone).", schema: {type: string, enum: [low, moderate, high, critical]}}
+                - {name: collect, in: query, description: Rank the unknown facts too., schema: {type: string, enum: ["true", "false"]}}
+                - {name: pack, in: query, description: Plan only for these packs (repeatable)., schema: {type: string, enum: [debt-risk, digital-authoritarianism]}}
+                - $ref: "#/components/parameters/Unknown"
+                - $ref: "#/components/parameters/Set"
+                - $ref: "#/components/parameters/Unset"
+              requestBody: {$ref: "#/components/requestBodies/Dossier"}
+              responses:
+                "200":
+                  description: The plan.
+                  content:
+                    application/json: {schema: {$ref: "#/components/schemas/Plan"}}
+                    text/plain: {schema: {type: string}}
+                    text/markdown: {schema: {type: string}}
+                    text/html: {schema: {type: string}}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "406": {$ref: "#/components/responses/NotAcceptable"}
@@ -196,6 +235,16 @@ enum OpenAPIDocument {
               in: query
               description: The name reports and diagnostics give the dossier; `<request>` by default.
               schema: {type: string, minLength: 1, maxLength: 200, pattern: "^[^\\u0000-\\u001f\\u007f]+$"}
+            Set:
+              name: set
+              in: query
+              description: "PATH=VALUE: a fact changed before evaluation (what-if), checked like the dossier's own; repeatable."
+              schema: {type: string, enum: ["governance.legal_basis=statute", "governance.authorisation=prior-judicial", "surveillance.realtime_identification=false", "financing.interest_rate_pct=2"]}
+            Unset:
+              name: unset
+              in: query
+              description: "A fact made unknown before evaluation; repeatable."
+              schema: {type: string, enum: [governance.legal_basis, surveillance.cameras, financing.lender_type]}
             FailOn:
               name: fail_on
               in: query
@@ -350,6 +399,15 @@ enum OpenAPIDocument {
                 errors: {type: array, items: {type: object, required: [file, line, column, message]}}
                 waivers: {type: array}
                 summary: {type: object}
+            Plan:
+              type: object
+              required: [schema, arbiter, as_of, project, overrides, packs]
+              properties:
+                packs:
+                  type: array
+                  items:
+                    type: object
+                    required: [id, version, start]
             PackList:
               type: object
               required: [packs]

@@ -1,4 +1,5 @@
 import ArbiterCore
+import ArbiterEngine
 import ArbiterReport
 import Hummingbird
 
@@ -90,6 +91,29 @@ struct RequestOptions {
             policy.unknown = treatment
         }
         return policy
+    }
+
+    /// `set=PATH=VALUE` and `unset=PATH` (each repeatable): facts changed before
+    /// evaluation, checked by the schema like the dossier's own; 400 with the located
+    /// diagnostics otherwise.
+    static func overrides(_ request: Request, schema: InputSchema) throws -> [FactOverride] {
+        let query = request.uri.queryParameters
+        let set = query.getAll("set").map { String($0) }, unset = query.getAll("unset").map { String($0) }
+        if set.isEmpty && unset.isEmpty { return [] }
+        switch FactOverrideParser.parse(set: set, unset: unset, schema: schema) {
+        case .success(let overrides): return overrides
+        case .failure(let problems):
+            throw APIError(.badRequest, "a set= or unset= parameter does not fit the dossier schema", diagnostics: problems.diagnostics)
+        }
+    }
+
+    /// `true` or `false`, for flags such as `collect` and `gate`.
+    static func flag(_ request: Request, _ name: String) throws -> Bool {
+        switch request.uri.queryParameters[name[...]].map(String.init) {
+        case nil, "false": return false
+        case "true": return true
+        case let other?: throw APIError(.badRequest, "\(name) must be true or false, not '\(other)'")
+        }
     }
 
     /// Whether an audit decides the gate: `gate=true` or `gate=false`.

@@ -60,6 +60,29 @@ struct ServiceTests {
             let template = try await server.request("GET", "/v1/template?id=my-project")
             #expect(template.status == 200 && template.text.contains("id: my-project"))
 
+            let plan = try await server.post("/v1/plan?as_of=2026-11-29&target=moderate&unknown=best&pack=digital-authoritarianism&collect=true", yaml: dossier)
+            #expect(plan.status == 200)
+            let planPack = (try plan.json()["packs"] as? [[String: Any]])?.first
+            let planned = planPack?["plan"] as? [String: Any]
+            #expect(planned?["reached"] as? Bool == true && planned?["method"] as? String == "exact")
+            #expect((planned?["steps"] as? [[String: Any]])?.map { $0["rule"] as? String } == ["DA-BIO-002", "DA-DPI-002"])
+            #expect((planPack?["facts_to_collect"] as? [[String: Any]])?.isEmpty == false)
+            let planText = try await server.post("/v1/plan?as_of=2026-11-29&target=moderate&unknown=best&format=text", yaml: dossier)
+            #expect(planText.text.contains("reproduce:"))
+            #expect(try await server.post("/v1/plan?format=csv", yaml: dossier).status == 400)
+            #expect(try await server.post("/v1/plan?pack=debt-risks", yaml: dossier).status == 400)
+
+            // What-if: the options the plan printed give the verdict it promised.
+            let options = (planned?["options"] as? String ?? "").split(separator: " ").filter { $0 != "--set" }
+                .map { "set=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }.joined(separator: "&")
+            let whatIf = try await server.post("/v1/score?as_of=2026-11-29&" + options, yaml: dossier)
+            let after = (try whatIf.json()["projects"] as? [[String: Any]])?.first
+            #expect((after?["packs"] as? [[String: Any]])?.last?["band"] as? String == "moderate")
+            #expect(((after?["what_if"] as? [String: Any])?["overrides"] as? [[String: Any]])?.count == 4)
+            let badSet = try await server.post("/v1/score?set=financing.lender_type%3Dpolciy-bank", yaml: dossier)
+            #expect(badSet.status == 400)
+            #expect(((try badSet.json()["error"] as? [String: Any])?["diagnostics"] as? [[String: Any]])?.first?["column"] as? Int == 23)
+
             let metrics = try await server.request("GET", "/metrics").text
             #expect(metrics.contains("arbiter_http_requests_total{"))
             #expect(metrics.contains("arbiter_dossiers_scored_total{route=\"/v1/score\"}"))

@@ -192,6 +192,22 @@ public struct DossierDecoder: Sendable {
         problems.error("unknown-field", "unknown field '\(entry.key)' \(place)", at: entry.keyRange, notes: notes)
     }
 
+    /// The value `node` gives the fact at `slot`, checked as a dossier's would be (type,
+    /// bounds, declared values), for facts set outside a dossier: `--set` options and
+    /// mitigations' `set:`. Null is refused: such a change names a value.
+    public func value(of node: Node, forSlot slot: Int, file: String) -> Result<Value, DiagnosticError> {
+        var problems = DiagnosticCollector(file: file, domain: "dossier")
+        if node.isNull {
+            problems.error("missing-value", "'\(schema.declarations[slot].path)' needs a value here", at: node.range,
+                           notes: [.hint("to make a fact unknown, leave it out (or use --unset)")])
+            return .failure(DiagnosticError(problems.diagnostics))
+        }
+        guard let value = factValue(node, type: schema.declarations[slot].type, slot: slot, into: &problems), !problems.hasErrors else {
+            return .failure(DiagnosticError(problems.diagnostics))
+        }
+        return .success(value)
+    }
+
     private func factValue(_ node: Node, type: InputType, slot: Int,
                            into problems: inout DiagnosticCollector) -> Value? {
         if node.isNull { return nil }

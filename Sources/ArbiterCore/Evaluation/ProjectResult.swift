@@ -7,6 +7,8 @@ public struct ProjectResult: Hashable, Sendable {
     public var packs: [PackResult]
     public var sources: [Source]
     public var gate: GateDecision?
+    /// Set when facts were overridden before evaluation (`--set`, `--unset`).
+    public var whatIf: WhatIf?
     public var idRange: SourceRange = .fileStart
 
     public init(file: String, id: String, name: String, country: String?, packs: [PackResult], sources: [Source]) {

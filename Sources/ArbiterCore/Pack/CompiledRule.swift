@@ -28,6 +28,8 @@ public final class CompiledRule: Sendable, Hashable {
     public let rationale: String
     public let references: [Reference]
     public let mitigations: [String]
+    /// The mitigations with the facts each changes, where the pack says (`set:`).
+    public let levers: [Mitigation]
     public let enforceFrom: CivilDate?
     public let file: String
     public let range: SourceRange
@@ -47,7 +49,7 @@ public final class CompiledRule: Sendable, Hashable {
     let message: MessageTemplate
 
     init(id: String, pack: String, title: String, category: String, categoryIndex: Int = 0, severity: Severity, weight: Double,
-         scale: Scale?, rationale: String, references: [Reference], mitigations: [String], enforceFrom: CivilDate?,
+         scale: Scale?, rationale: String, references: [Reference], mitigations: [String], levers: [Mitigation] = [], enforceFrom: CivilDate?,
          file: String, range: SourceRange, conditionText: String, reads: [Int], fires: [Dossier], passes: [Dossier],
          condition: CheckedExpression, message: MessageTemplate) {
         self.id = id
@@ -61,6 +63,7 @@ public final class CompiledRule: Sendable, Hashable {
         self.rationale = rationale
         self.references = references
         self.mitigations = mitigations
+        self.levers = levers.isEmpty ? mitigations.map { Mitigation(text: $0) } : levers
         self.enforceFrom = enforceFrom
         self.file = file
         self.range = range
@@ -78,7 +81,7 @@ public final class CompiledRule: Sendable, Hashable {
     func with(reads: [Int], categoryIndex: Int) -> CompiledRule {
         CompiledRule(id: id, pack: pack, title: title, category: category, categoryIndex: categoryIndex, severity: severity,
                      weight: weight, scale: scale, rationale: rationale, references: references, mitigations: mitigations,
-                     enforceFrom: enforceFrom, file: file, range: range, conditionText: conditionText, reads: reads,
+                     levers: levers, enforceFrom: enforceFrom, file: file, range: range, conditionText: conditionText, reads: reads,
                      fires: fires, passes: passes, condition: checkedCondition, message: message)
     }
 

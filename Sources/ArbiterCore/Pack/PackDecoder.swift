@@ -280,7 +280,31 @@ public struct PackDecoder: Sendable {
             problems.error("missing-reference", "rule '\(id)' cites no reference", at: idNode!.range,
                            notes: [.hint("every rule must rest on a source: add 'references: [id]'")])
         }
-        let mitigations = reader.stringList("mitigations", into: &problems).map(\.0)
+        var mitigations: [String] = []
+        var mitigationChanges: [Int: Node] = [:]
+        for item in reader.list("mitigations", into: &problems) ?? [] {
+            // A mitigation is its text, or `{text: …, set: {path: value, …}}` when it is a
+            // change of facts the planner can try.
+            if case .string(let text) = item.value {
+                mitigations.append(text)
+                continue
+            }
+            guard item.entries != nil, var fields = FieldReader(item, context: "a mitigation of '\(id)'", into: &problems) else {
+                problems.error("wrong-type", "a mitigation is text, or a mapping with 'text' and 'set', found \(item.kindDescription)", at: item.range)
+                continue
+            }
+            let text = fields.string("text", required: true, into: &problems) ?? ""
+            if let changes = fields.take("set") {
+                if changes.entries?.isEmpty == false {
+                    mitigationChanges[mitigations.count] = changes
+                } else {
+                    problems.error("wrong-type", "'set' must be a mapping of the facts the mitigation changes, such as {governance.legal_basis: statute}",
+                                   at: changes.range)
+                }
+            }
+            fields.reportLeftovers(into: &problems)
+            mitigations.append(text)
+        }
         var enforceFrom: CivilDate?
         if let dateNode = reader.take("enforce_from") {
             if case .string(let text) = dateNode.value, let date = CivilDate(text) { enforceFrom = date } else {
@@ -303,8 +327,8 @@ public struct PackDecoder: Sendable {
         reader.reportLeftovers(into: &problems)
         return RuleDefinition(id: id, title: title, category: category, severity: severity, weight: weight, when: when, scale: scale,
                               message: message, messageNode: messageNode, rationale: rationale, references: ruleReferences.map { ($0.0, $0.1) },
-                              mitigations: mitigations, enforceFrom: enforceFrom, fires: fires, passes: passes,
-                              range: node.range, idRange: idNode!.range)
+                              mitigations: mitigations, mitigationChanges: mitigationChanges, enforceFrom: enforceFrom,
+                              fires: fires, passes: passes, range: node.range, idRange: idNode!.range)
     }
 
     static func isRuleIdentifier(_ text: String) -> Bool {

@@ -20,6 +20,8 @@ public struct RuleDefinition: Sendable {
     public var rationale: String
     public var references: [(id: String, range: SourceRange)]
     public var mitigations: [String]
+    /// The `set:` mapping of each mitigation that has one, by its position in `mitigations`.
+    public var mitigationChanges: [Int: Node] = [:]
     public var enforceFrom: CivilDate?
     public var fires: [Node]
     public var passes: [Node]

@@ -109,13 +109,29 @@ public struct RuleSetCompiler: Sendable {
                 diagnostics += error.diagnostics
             }
         }
+        var levers: [Mitigation] = []
+        for (index, text) in rule.mitigations.enumerated() {
+            var changes: [FactOverride] = []
+            for entry in rule.mitigationChanges[index]?.entries ?? [] {
+                guard let slot = schema.slot(of: entry.key) else {
+                    diagnostics.append(.error("pack.unknown-input", "mitigation of '\(rule.id)' sets '\(entry.key)', which no loaded pack declares",
+                                              file: pack.file, range: entry.keyRange, notes: Spelling.hint(for: entry.key, among: schema.allPaths)))
+                    continue
+                }
+                switch decoder.value(of: entry.value, forSlot: slot, file: pack.file) {
+                case .success(let value): changes.append(FactOverride(path: entry.key, slot: slot, value: value))
+                case .failure(let error): diagnostics += error.diagnostics
+                }
+            }
+            levers.append(Mitigation(text: text, changes: changes))
+        }
         guard diagnostics.count == before, let condition, let message else { return nil }
         let checked = CheckedExpression(expression: condition, type: .bool, reads: reads)
         let conditionText = Self.text(of: rule.when!)
         return CompiledRule(
             id: rule.id, pack: pack.id, title: rule.title, category: rule.category, severity: rule.severity, weight: rule.weight,
             scale: scale, rationale: rule.rationale, references: rule.references.compactMap { pack.references[$0.id] },
-            mitigations: rule.mitigations, enforceFrom: rule.enforceFrom, file: pack.file, range: rule.range,
+            mitigations: rule.mitigations, levers: levers, enforceFrom: rule.enforceFrom, file: pack.file, range: rule.range,
             conditionText: conditionText, reads: reads, fires: examples.0, passes: examples.1,
             condition: checked, message: message)
     }

@@ -39,7 +39,12 @@ extension Arbiter {
                 out += "  \(declaration.path) (\(declaration.type)\(declaration.unit.map { ", \($0)" } ?? "")) — \(declaration.doc)\n"
             }
             out += "\nwhy:\n" + wrap(rule.rationale)
-            if !rule.mitigations.isEmpty { out += "\nmitigations:\n" + rule.mitigations.map { wrap("- " + $0) }.joined() }
+            if !rule.levers.isEmpty {
+                out += "\nmitigations:\n" + rule.levers.map { lever in
+                    let sets = lever.changes.map { $0.option.replacingOccurrences(of: "--set ", with: "") }
+                    return wrap("- " + lever.text + (sets.isEmpty ? "" : " (sets " + sets.joined(separator: ", ") + ")"))
+                }.joined()
+            }
             out += "\nreferences:\n" + rule.references.map { "  \($0.title)\n    \($0.url)\n" }.joined()
             out += "\ndefined in \(rule.file):\(rule.range.start.line)\n"
             Terminal.writeOutput(out)

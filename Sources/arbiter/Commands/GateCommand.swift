@@ -23,9 +23,10 @@ extension Arbiter {
         @OptionGroup(title: "Output") var output: OutputOptions
         @OptionGroup(title: "Batch") var batch: BatchOptions
         @OptionGroup(title: "Gate") var gate: GateOptions
+        @OptionGroup(title: "What-if") var whatIf: WhatIfOptions
 
         func run() throws {
-            let status = try Runner.run(paths: paths.isEmpty ? ["."] : paths, packs: packs, output: output, batch: batch, gate: gate)
+            let status = try Runner.run(paths: paths.isEmpty ? ["."] : paths, packs: packs, output: output, batch: batch, gate: gate, whatIf: whatIf)
             if status != 0 { throw ExitCode(status) }
         }
     }

@@ -16,6 +16,7 @@ extension Arbiter {
                   arbiter score Fixtures/projects/rs-belgrade-safe-city.yaml
                   arbiter score dossier.yaml --format json --output belgrade.json
                   cat dossier.yaml | arbiter score - --as-of 2026-01-01
+                  arbiter score dossier.yaml --set governance.legal_basis=statute
                 """)
 
         @Argument(help: ArgumentHelp("The dossier to score, or '-' for standard input.", valueName: "file"),
@@ -24,6 +25,7 @@ extension Arbiter {
 
         @OptionGroup(title: "Packs") var packs: PackOptions
         @OptionGroup(title: "Output") var output: OutputOptions
+        @OptionGroup(title: "What-if") var whatIf: WhatIfOptions
 
         func validate() throws {
             var isFolder: ObjCBool = false
@@ -33,7 +35,7 @@ extension Arbiter {
         }
 
         func run() throws {
-            let status = try Runner.run(paths: [file], packs: packs, output: output, batch: nil, gate: nil)
+            let status = try Runner.run(paths: [file], packs: packs, output: output, batch: nil, gate: nil, whatIf: whatIf)
             if status != 0 { throw ExitCode(status) }
         }
     }

@@ -21,6 +21,8 @@ final class BatchRunner: @unchecked Sendable {
         var jobs: Int
         var coloredDiagnostics: Bool
         var progress: Bool
+        /// Facts changed in every dossier before evaluation (what-if).
+        var overrides: [FactOverride] = []
     }
 
     /// What one file gave, on its way from a worker to the writer. A class: it is moved
@@ -228,7 +230,7 @@ final class BatchRunner: @unchecked Sendable {
         case .success(let read): bytes = read
         case .failure(let failure): return failed(Diagnostics([FileInput.diagnostic(failure, path: display, limit: limit)]))
         }
-        switch session.score(bytes: bytes, name: display) {
+        switch session.score(bytes: bytes, name: display, overrides: settings.overrides) {
         case .failure(let problems):
             return failed(problems)
         case .success(let outcome):

@@ -7,9 +7,11 @@ import Foundation
 /// What `score`, `audit` and `gate` share: load the workspace, find the files, run the
 /// batch, write the reports, and turn the outcome into an exit code.
 enum Runner {
-    static func run(paths: [String], packs: PackOptions, output: OutputOptions, batch: BatchOptions?, gate: GateOptions?) throws -> Int32 {
+    static func run(paths: [String], packs: PackOptions, output: OutputOptions, batch: BatchOptions?, gate: GateOptions?,
+                    whatIf: WhatIfOptions? = nil) throws -> Int32 {
         OutputSink.installInterruptCleanup()
         let workspace = try Workspace.load(packs, waiversPath: output.waivers)
+        let overrides = try whatIf?.overrides(workspace) ?? []
 
         var baseline: Baseline?
         if let gate, let path = gate.baseline ?? workspace.config.baseline.map(workspace.configuration.resolve) {
@@ -52,7 +54,8 @@ enum Runner {
         // only a terminal shows one.
         let total = batch != nil && Terminal.isTerminal(STDERR_FILENO) ? walk().count() : nil
         let settings = BatchRunner.Settings(
-            jobs: batch?.jobs ?? 1, coloredDiagnostics: Terminal.wantsColor(STDERR_FILENO), progress: (total ?? 0) > 1)
+            jobs: batch?.jobs ?? 1, coloredDiagnostics: Terminal.wantsColor(STDERR_FILENO), progress: (total ?? 0) > 1,
+            overrides: overrides)
         let runner = BatchRunner(session: workspace.session.gated(by: policy, baseline: baseline), sinks: plan.sinks,
                                  settings: settings, context: context, files: files, rewalk: walk)
         let summary = runner.run(total: total)

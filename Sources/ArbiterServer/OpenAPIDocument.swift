@@ -327,12 +327,11 @@ enum OpenAPIDocument {
                   example: Safe City, Belgrade
             FreeForm:
               description: "The analyst's own data under an x- key: any YAML, ignored. Integers must fit in 64 bits, as everywhere in a dossier."
-              anyOf:
-                - {type: [string, boolean, "null"]}
-                - {type: integer, minimum: -9223372036854775808, maximum: 9223372036854775807}
-                - {type: number, not: {type: integer}}
-                - {type: array, items: {$ref: "#/components/schemas/FreeForm"}}
-                - {type: object, additionalProperties: {$ref: "#/components/schemas/FreeForm"}}
+              type: [string, boolean, "null", number, array, object]
+              items: {$ref: "#/components/schemas/FreeForm"}
+              additionalProperties: {$ref: "#/components/schemas/FreeForm"}
+              # 2^63 and -2^63, written as floats (both exact) so 64-bit readers can read them.
+              not: {type: integer, anyOf: [{minimum: 9.223372036854775808e18}, {exclusiveMaximum: -9.223372036854775808e18}]}
             DossierList:
               type: array
               minItems: 1

@@ -118,7 +118,7 @@ public struct JSONReporter: Reporter {
         json.string("id", project.id)
         json.string("name", project.name)
         json.string("country", project.country)
-        writeScore(project.score, worst: project.worst, band: project.band, worstBand: project.worstBand, into: &json)
+        Self.writeScore(project.score, worst: project.worst, band: project.band, worstBand: project.worstBand, into: &json)
         json.open("packs", array: true)
         // Where each fact's evidence object was first written in this project: the same
         // fact is evidence for many findings, and its object is the same bytes each time.
@@ -137,18 +137,13 @@ public struct JSONReporter: Reporter {
             // without them; evidence from an override stands at line 0.
             json.open("what_if")
             json.open("overrides", array: true)
-            for override in whatIf.overrides {
-                json.open()
-                json.string("path", override.path)
-                if let value = override.value { json.value("value", value) } else { json.null("value") }
-                json.close()
-            }
+            for override in whatIf.overrides { Self.write(override, into: &json) }
             json.close(array: true)
             json.open("before", array: true)
             for before in whatIf.before {
                 json.open()
                 json.string("id", before.pack)
-                writeScore(before.score, worst: before.worst, band: before.band, worstBand: before.worstBand, into: &json)
+                Self.writeScore(before.score, worst: before.worst, band: before.band, worstBand: before.worstBand, into: &json)
                 json.close()
             }
             json.close(array: true)
@@ -158,7 +153,7 @@ public struct JSONReporter: Reporter {
     }
 
     /// The score keys shared by projects and packs.
-    private func writeScore(_ score: Double, worst: Double, band: Band, worstBand: Band, into json: inout JSONWriter) {
+    static func writeScore(_ score: Double, worst: Double, band: Band, worstBand: Band, into json: inout JSONWriter) {
         json.number("score", score)
         json.open("score_range", array: true)
         json.number(nil, score)
@@ -173,7 +168,7 @@ public struct JSONReporter: Reporter {
         json.open()
         json.string("id", pack.pack)
         json.string("version", pack.version)
-        writeScore(pack.score, worst: pack.worst, band: pack.band, worstBand: pack.worstBand, into: &json)
+        Self.writeScore(pack.score, worst: pack.worst, band: pack.band, worstBand: pack.worstBand, into: &json)
         json.number("completeness", pack.completeness)
         json.open("categories", array: true)
         for category in pack.categories {
@@ -240,6 +235,14 @@ public struct JSONReporter: Reporter {
             json.string("expires", waiver.expires.description)
             json.close()
         }
+        json.close()
+    }
+
+    /// A changed fact: its path and new value, null when it was made unknown.
+    static func write(_ override: FactOverride, into json: inout JSONWriter) {
+        json.open()
+        json.string("path", override.path)
+        if let value = override.value { json.value("value", value) } else { json.null("value") }
         json.close()
     }
 

@@ -116,7 +116,7 @@ public enum PlanReporter {
         json.string("name", plan.name)
         json.close()
         json.open("overrides", array: true)
-        for override in plan.overrides { write(override, into: &json) }
+        for override in plan.overrides { JSONReporter.write(override, into: &json) }
         json.close(array: true)
         json.open("packs", array: true)
         for pack in plan.packs {
@@ -140,7 +140,7 @@ public enum PlanReporter {
                     json.string("rule", step.rule)
                     json.string("mitigation", step.mitigation)
                     json.open("set", array: true)
-                    for change in step.changes { write(change, into: &json) }
+                    for change in step.changes { JSONReporter.write(change, into: &json) }
                     json.close(array: true)
                     json.open("after")
                     write(step.after, into: &json)
@@ -194,21 +194,8 @@ public enum PlanReporter {
         return json.text + "\n"
     }
 
-    private static func write(_ override: FactOverride, into json: inout JSONWriter) {
-        json.open()
-        json.string("path", override.path)
-        if let value = override.value { json.value("value", value) } else { json.null("value") }
-        json.close()
-    }
-
     private static func write(_ verdict: MitigationPlan.Verdict, into json: inout JSONWriter) {
-        json.number("score", verdict.score)
-        json.open("score_range", array: true)
-        json.number(nil, verdict.score)
-        json.number(nil, verdict.worst)
-        json.close(array: true)
-        json.string("band", verdict.band.rawValue)
-        json.string("worst_band", verdict.worstBand.rawValue)
+        JSONReporter.writeScore(verdict.score, worst: verdict.worst, band: verdict.band, worstBand: verdict.worstBand, into: &json)
     }
 
     // MARK: Markdown

@@ -104,6 +104,12 @@ def main():
         wait.until(ready.visibility_of_element_located((By.CSS_SELECTOR, "#report .gate")))
         check("Gate failed" in driver.find_element(By.CSS_SELECTOR, "#report .gate").text, "Gate shows the decision")
 
+        driver.find_element(By.ID, "plan").click()
+        wait.until(lambda d: "Plan for" in d.find_element(By.CSS_SELECTOR, "#report .verdict").text)
+        planned = driver.find_element(By.ID, "report-body").text
+        check("DA-BIO-002" in planned and "DA-DPI-002" in planned and "Exact" in planned,
+              "Plan shows the two mitigations that bring Belgrade to moderate")
+
         put(driver, TYPO)
         driver.find_element(By.ID, "score").click()
         wait.until(ready.visibility_of_element_located((By.ID, "problems")))

@@ -47,6 +47,13 @@ enum AnalystPage {
             <div class="actions">
               <button id="score" type="button" class="primary">Score</button>
               <button id="gate" type="button">Gate</button>
+              <label for="target" class="visually-hidden">Plan target band</label>
+              <select id="target">
+                <option value="moderate">to moderate</option>
+                <option value="low">to low</option>
+                <option value="high">to high</option>
+              </select>
+              <button id="plan" type="button">Plan</button>
               <span id="status" role="status" aria-live="polite"></span>
             </div>
             <section id="problems" class="problems" aria-labelledby="problems-heading" hidden>

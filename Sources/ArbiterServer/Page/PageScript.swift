@@ -262,6 +262,66 @@ enum PageScript {
             }
           }
 
+          // ---- the plan: the mitigations that bring each pack to the target, on the known facts
+
+          function renderPlan(plan, target) {
+            const body = $("report-body");
+            body.replaceChildren(el("div", { class: "verdict" },
+              el("span", { class: "who" }, "Plan for " + plan.project.name + " (" + plan.project.id + ")"),
+              el("span", { class: "pack-line" }, "to " + target + " or lower on the known facts, as of " + plan.as_of)));
+            for (const pack of plan.packs) {
+              const item = pack.plan;
+              const section = el("section", { class: "pack", "aria-label": pack.id },
+                el("h3", {}, pack.id + " " + pack.version + " — now ", band(pack.start.band), " (score " + number(pack.start.score) + ")"));
+              if (item.reached && item.steps.length === 0) {
+                section.append(el("p", {}, "Already there: nothing to change."));
+              } else {
+                section.append(el("ol", {}, item.steps.map((step) => el("li", {},
+                  el("strong", {}, step.rule), ": " + step.mitigation,
+                  el("div", { class: "hint" }, "sets " + step.set.map((change) => change.path + " = " + JSON.stringify(change.value)).join(", ")),
+                  el("div", {}, "after: score " + number(step.after.score) + " ", band(step.after.band),
+                    step.passes.length ? " — now passing " + step.passes.join(", ") : "")))));
+                section.append(el("p", { class: "pack-line" }, item.method === "exact"
+                  ? "Exact: no smaller set of mitigations reaches the target."
+                  : "Greedy: one mitigation added at a time; a smaller set may exist."));
+                if (!item.reached) {
+                  section.append(el("p", {}, "Cannot reach " + target + " with the pack's mitigations. In the way: " +
+                    item.obstacles.slice(0, 8).map((obstacle) => obstacle.rule + " (+" + number(obstacle.contribution) + ")").join(", ")));
+                }
+              }
+              body.append(section);
+            }
+            $("report").hidden = false;
+          }
+
+          async function plan() {
+            const button = $("plan");
+            button.disabled = true;
+            status.textContent = "Planning…";
+            $("problems").hidden = true;
+            try {
+              const target = $("target").value;
+              const asOf = $("as-of").value;
+              const reply = await call("POST", "/v1/plan?unknown=best&target=" + encodeURIComponent(target) + (asOf ? "&as_of=" + encodeURIComponent(asOf) : ""), editor.value);
+              if (reply.status === 200 && reply.json) {
+                renderPlan(reply.json, target);
+                status.textContent = "Planned.";
+                $("report").focus();
+              } else if (reply.json && reply.json.error) {
+                $("report").hidden = true;
+                showProblems(reply.json.error);
+                status.textContent = reply.json.error.message + " (HTTP " + reply.status + ")";
+              } else {
+                status.textContent = "The server answered HTTP " + reply.status + ".";
+              }
+            } catch (error) {
+              status.textContent = "Could not reach the server: " + error.message;
+            } finally {
+              button.disabled = false;
+            }
+          }
+
+          $("plan").addEventListener("click", plan);
           $("score").addEventListener("click", () => score(false));
           $("gate").addEventListener("click", () => score(true));
           editor.addEventListener("keydown", (event) => {

@@ -113,7 +113,9 @@ struct APIHandlers: Sendable {
             throw APIError(.badRequest, "the body holds no dossier",
                            hints: ["send YAML documents separated by a line of ---, or a JSON list of dossiers"])
         }
-        if documents.count == 1, case .success(let document) = YAMLLoader(limits: session.options.limits).load(file: file, bytes: bytes),
+        var loader = YAMLLoader(limits: session.options.limits)
+        loader.freeFormKeyPrefix = "x-"
+        if documents.count == 1, case .success(let document) = loader.load(file: file, bytes: bytes),
            let items = document.root.items {
             guard !items.isEmpty else { throw APIError(.badRequest, "the list of dossiers is empty") }
             return items.enumerated().map { index, item in

@@ -326,12 +326,7 @@ enum OpenAPIDocument {
                   pattern: "^[\\u0020-\\u007e\\u00a0-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd\U00010000-\U0010FFFF]+$"
                   example: Safe City, Belgrade
             FreeForm:
-              description: "The analyst's own data under an x- key: any YAML, ignored. Integers must fit in 64 bits, as everywhere in a dossier."
-              type: [string, boolean, "null", number, array, object]
-              items: {$ref: "#/components/schemas/FreeForm"}
-              additionalProperties: {$ref: "#/components/schemas/FreeForm"}
-              # 2^63 and -2^63, written as floats (both exact) so 64-bit readers can read them.
-              not: {type: integer, anyOf: [{minimum: 9.223372036854775808e18}, {exclusiveMaximum: -9.223372036854775808e18}]}
+              description: "The analyst's own data under an x- key: any YAML or JSON, ignored."
             DossierList:
               type: array
               minItems: 1

@@ -8,6 +8,9 @@ public struct DossierLoader: Sendable {
     public var decoder: DossierDecoder
 
     public init(schema: InputSchema, loader: YAMLLoader = YAMLLoader()) {
+        var loader = loader
+        // Dossiers' `x-` keys are the analyst's own and ignored.
+        loader.freeFormKeyPrefix = "x-"
         self.loader = loader
         self.decoder = DossierDecoder(schema: schema)
     }

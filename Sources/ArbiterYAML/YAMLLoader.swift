@@ -9,6 +9,10 @@ internal import CYAML
 /// loader itself never traps on any input.
 public struct YAMLLoader: Sendable {
     public var limits: LoaderLimits
+    /// Keys starting with this prefix hold free-form content that the reader ignores
+    /// (dossiers' `x-` keys): an integer beyond 64 bits there stays text instead of
+    /// failing the file. Everything else about such content is checked as usual.
+    public var freeFormKeyPrefix: String?
 
     public init(limits: LoaderLimits = LoaderLimits()) {
         self.limits = limits
@@ -31,7 +35,7 @@ public struct YAMLLoader: Sendable {
                 notes: [.hint("split the file, or raise the limit if this size is expected")])))
         }
         return bytes.withUnsafeBufferPointer { buffer in
-            DocumentBuilder(file: file, limits: limits, input: buffer).run()
+            DocumentBuilder(file: file, limits: limits, input: buffer, freeFormPrefix: freeFormKeyPrefix).run()
         }
     }
 }
@@ -61,6 +65,9 @@ private struct DocumentBuilder: ~Copyable {
         var hasKeyTable = false
         /// Keys attached so far.
         var keyCount = 0
+        /// Inside the value of a key with the loader's free-form prefix (`x-`), whose
+        /// content is the writer's own: an integer too large for 64 bits stays text there.
+        var freeForm = false
 
         var isMapping: Bool { kind == .mapping }
 
@@ -73,6 +80,8 @@ private struct DocumentBuilder: ~Copyable {
     let file: String
     let limits: LoaderLimits
     let input: UnsafeBufferPointer<UInt8>
+    /// The key prefix whose values are free-form (see `YAMLLoader.freeFormKeyPrefix`).
+    let freeFormPrefix: [UInt8]?
     private var nodes: NodeStoreBuilder
     /// The innermost open collection (or the document level), a plain stored value so
     /// that the work done for every event touches no array and unwraps no optional.
@@ -90,10 +99,11 @@ private struct DocumentBuilder: ~Copyable {
     private var documents = 0
     private var problems: [Diagnostic] = []
 
-    init(file: String, limits: LoaderLimits, input: UnsafeBufferPointer<UInt8>) {
+    init(file: String, limits: LoaderLimits, input: UnsafeBufferPointer<UInt8>, freeFormPrefix: String?) {
         self.file = file
         self.limits = limits
         self.input = input
+        self.freeFormPrefix = freeFormPrefix.map { Array($0.utf8) }
         self.nodes = NodeStoreBuilder(expectedBytes: input.count)
         outer.reserveCapacity(8)
     }
@@ -164,6 +174,14 @@ private struct DocumentBuilder: ~Copyable {
         top.kind == .mapping && top.pendingKey < 0
     }
 
+    /// Whether the next value is free-form content: inside a free-form collection, or
+    /// the value of a key that starts with the free-form prefix.
+    private var isFreeFormValue: Bool {
+        if top.freeForm { return true }
+        guard let prefix = freeFormPrefix, top.kind == .mapping, top.pendingKey >= 0 else { return false }
+        return nodes.string(top.pendingKey, hasPrefix: prefix)
+    }
+
     private mutating func scalar(_ event: UnsafePointer<yaml_event_t>) -> Bool {
         let data = event.pointee.data.scalar
         let nodeRange = range(event.pointee.start_mark, event.pointee.end_mark)
@@ -196,6 +214,8 @@ private struct DocumentBuilder: ~Copyable {
             switch ScalarResolver.resolvePlain(bytes) {
             case .value(let resolved): index = nodes.scalar(resolved, range: nodeRange, style: style)
             case .string: index = nodes.string(bytes, range: nodeRange, style: style)
+            case .outOfRange where isFreeFormValue:
+                index = nodes.string(bytes, range: nodeRange, style: style)
             case .outOfRange:
                 problems.append(.error("yaml.number-out-of-range",
                                        "integer '\(String(decoding: bytes, as: UTF8.self))' does not fit in 64 bits",
@@ -241,9 +261,11 @@ private struct DocumentBuilder: ~Copyable {
         }
         let rawAnchor = isMapping ? event.pointee.data.mapping_start.anchor : event.pointee.data.sequence_start.anchor
         if let rawAnchor { anchorNames.append(String(cString: rawAnchor)) }
+        let freeForm = isFreeFormValue
         outer.append(top)
         top = Frame(kind: isMapping ? .mapping : .sequence, collection: nodes.open(isMapping: isMapping, start: start),
                     hasAnchor: rawAnchor != nil)
+        top.freeForm = freeForm
         return true
     }
 

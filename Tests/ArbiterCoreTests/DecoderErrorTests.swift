@@ -99,3 +99,22 @@ struct DecoderErrorTests {
         #expect(error.diagnostics.first?.file == "b.yaml")
     }
 }
+
+extension DecoderErrorTests {
+    /// `x-` keys are the analyst's own: even an integer beyond 64 bits there is kept as
+    /// text and ignored, while the same integer as a fact is still an error at its place.
+    @Test func freeFormContentMayHoldAnyIntegerButFactsMayNot() throws {
+        let ruleSet = try Self.samplePack()
+        let loader = DossierLoader(schema: ruleSet.schema)
+        let freeForm = "id: a\nname: A\nx-budget: 123456789012345678901234567890\nx-notes: {rows: [1, 99999999999999999999, {n: -99999999999999999999}]}\n"
+        #expect((try? loader.load(path: "a.yaml", bytes: Array(freeForm.utf8)).get()) != nil)
+        let fact = "id: a\nname: A\nx-ok: 99999999999999999999\nname2: 99999999999999999999\n"
+        guard case .failure(let error) = loader.load(path: "b.yaml", bytes: Array(fact.utf8)) else {
+            Issue.record("an out-of-range integer outside x- was accepted")
+            return
+        }
+        #expect(error.diagnostics.map { "\($0.range.start.line):\($0.range.start.column) \($0.code)" } == ["4:8 yaml.number-out-of-range"])
+        // Without the prefix (packs, configuration), the loader refuses it everywhere.
+        #expect((try? YAMLLoader().load(file: "c.yaml", text: "x-a: 99999999999999999999\n").get()) == nil)
+    }
+}

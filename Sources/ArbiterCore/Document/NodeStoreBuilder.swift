@@ -141,6 +141,14 @@ package struct NodeStoreBuilder: ~Copyable {
         return String(decoding: text.run(from: Int(record.payload), length: Int(record.count)), as: UTF8.self)
     }
 
+    /// Whether the string node at `index` starts with `prefix`, read in place.
+    package func string(_ index: Int32, hasPrefix prefix: [UInt8]) -> Bool {
+        let record = records[Int(index)]
+        guard record.kind == .string, Int(record.count) >= prefix.count else { return false }
+        let bytes = text.run(from: Int(record.payload), length: prefix.count)
+        return zip(bytes, prefix).allSatisfy { $0 == $1 }
+    }
+
     package func range(of index: Int32) -> SourceRange {
         records[Int(index)].range
     }

@@ -5,10 +5,9 @@ import Foundation
 /// where the clock is read, never the core.
 enum Clock {
     static func today() -> CivilDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!) ?? CivilDate("2026-01-01")!
+        // Whole days since 1970-01-01 in UTC; a clock outside years 1 to 9999 reads as the epoch.
+        let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
+        return CivilDate(dayNumber: days) ?? CivilDate(dayNumber: 0)!
     }
 
     /// The current time as RFC 3339 in UTC, for the decision log.

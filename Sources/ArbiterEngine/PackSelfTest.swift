@@ -38,6 +38,7 @@ public struct PackSelfTest: Sendable {
     public static func run(_ session: ScoringSession, workingDirectory: String = FileManager.default.currentDirectoryPath) -> PackSelfTest {
         var result = PackSelfTest()
         let examples = ExampleCheck.run(session.ruleSet, asOf: session.options.asOf)
+        let evaluator = session.evaluator()
         for pack in session.ruleSet.packs {
             var line = PackLine(pack: pack.id, version: pack.version, rules: pack.rules.count,
                                 examples: examples.filter { $0.pack == pack.id }.count, covered: 0, checks: [])
@@ -52,13 +53,12 @@ public struct PackSelfTest: Sendable {
                 }
                 // A mitigation that names the facts it changes must make its rule pass
                 // wherever the rule's own examples make it fire.
-                let evaluator = Evaluator(ruleSet: session.ruleSet, asOf: session.options.asOf)
                 for (index, lever) in rule.levers.enumerated() where lever.isLever {
                     for (number, example) in rule.fires.enumerated() {
                         let outcome = evaluator.evaluate(rule, on: example.applying(lever.changes)).outcome
                         line.checks.append(Check(passed: outcome == .passed, text: outcome == .passed
                             ? "\(rule.id) mitigation \(index + 1) makes fires example \(number + 1) pass"
-                            : "\(rule.id) mitigation \(index + 1) (\(lever.changes.map(\.option).joined(separator: " "))) leaves fires example \(number + 1) \(outcome.rawValue)"))
+                            : "\(rule.id) mitigation \(index + 1) (\(lever.changes.options)) leaves fires example \(number + 1) \(outcome.rawValue)"))
                     }
                 }
                 let covered = mine.contains { $0.expectation == .fired } && mine.contains { $0.expectation == .passed }

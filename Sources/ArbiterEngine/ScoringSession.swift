@@ -94,21 +94,13 @@ public final class ScoringSession: Sendable {
     /// and each pack's verdict without them.
     public func score(bytes: [UInt8], name: String, asOf: CivilDate? = nil, policy: GatePolicy? = nil,
                       overrides: [FactOverride] = []) -> Result<ProjectOutcome, Diagnostics> {
-        switch dossiers.load(path: name, bytes: bytes) {
-        case .failure(let error):
-            return .failure(Diagnostics(error, source: SourceText(file: name, bytes: bytes)))
-        case .success(let dossier):
-            return .success(evaluate(dossier, asOf: asOf, policy: policy, overrides: overrides))
-        }
+        decode(bytes: bytes, name: name).map { evaluate($0, asOf: asOf, policy: policy, overrides: overrides) }
     }
 
     /// Scores a dossier already loaded as a YAML document (an item of a list, say):
     /// decode, evaluate, waive and gate, as `score(bytes:)` does after loading.
     public func score(document: Document, asOf: CivilDate? = nil, policy: GatePolicy? = nil) -> Result<ProjectOutcome, Diagnostics> {
-        switch dossiers.decoder.decode(document) {
-        case .failure(let error): return .failure(Diagnostics(error))
-        case .success(let dossier): return .success(evaluate(dossier, asOf: asOf, policy: policy))
-        }
+        dossiers.decoder.decode(document).mapError { Diagnostics($0) }.map { evaluate($0, asOf: asOf, policy: policy) }
     }
 
     /// Evaluates a decoded dossier, applies the waivers and decides the gate.

@@ -54,7 +54,7 @@ public enum PlanReporter {
     static func text(_ plan: ProjectPlan) -> String {
         let wrap = { (text: String, indent: String) in TextReporter().wrap(text, indent: indent) }
         var out = "Plan for \(plan.name) (\(plan.id)) as of \(plan.asOf)\n\(plan.file)\n"
-        if !plan.overrides.isEmpty { out += "what-if: " + plan.overrides.map(\.option).joined(separator: " ") + "\n" }
+        if !plan.overrides.isEmpty { out += "what-if: " + plan.overrides.options + "\n" }
         for pack in plan.packs {
             out += "\n\(pack.id) \(pack.version) — now \(verdict(pack.start))\n"
             if let mitigation = pack.plan {
@@ -65,7 +65,7 @@ public enum PlanReporter {
                     if !mitigation.steps.isEmpty { out += wrap(method(mitigation), "  ") }
                     for (number, step) in mitigation.steps.enumerated() {
                         out += wrap("\(number + 1). \(step.rule): \(step.mitigation)", "  ")
-                        out += wrap("sets " + step.changes.map { $0.option.replacingOccurrences(of: "--set ", with: "") }.joined(separator: ", "), "     ")
+                        out += wrap("sets " + step.changes.map { $0.assignment }.joined(separator: ", "), "     ")
                         out += wrap("after: \(verdict(step.after))" + (step.passes.isEmpty ? "" : "; now passing: \(step.passes.joined(separator: ", "))"), "     ")
                     }
                     if mitigation.reached {
@@ -203,7 +203,7 @@ public enum PlanReporter {
     static func markdown(_ plan: ProjectPlan) -> String {
         let escape = MarkdownReporter.escape
         var out = "## Plan for \(escape(plan.name)) (`\(plan.id)`)\n\nAs of \(plan.asOf), from `\(plan.file)`.\n"
-        if !plan.overrides.isEmpty { out += "\nWhat-if: `\(plan.overrides.map(\.option).joined(separator: " "))`\n" }
+        if !plan.overrides.isEmpty { out += "\nWhat-if: `\(plan.overrides.options)`\n" }
         for pack in plan.packs {
             out += "\n### \(pack.id) \(pack.version) — now \(pack.start.band.rawValue) (\(verdict(pack.start)))\n\n"
             if let mitigation = pack.plan {
@@ -214,7 +214,7 @@ public enum PlanReporter {
                     if !mitigation.steps.isEmpty {
                         out += "| # | Rule | Mitigation | Sets | After | Now passing |\n|---|---|---|---|---|---|\n"
                         for (number, step) in mitigation.steps.enumerated() {
-                            let sets = step.changes.map { "`\($0.option.replacingOccurrences(of: "--set ", with: ""))`" }.joined(separator: ", ")
+                            let sets = step.changes.map { "`\($0.assignment)`" }.joined(separator: ", ")
                             out += "| \(number + 1) | `\(step.rule)` | \(escape(step.mitigation)) | \(sets) | \(step.after.band.rawValue), \(step.after.score.scoreText) "
                             out += "(worst \(step.after.worstBand.rawValue)) | \(step.passes.map { "`\($0)`" }.joined(separator: ", ")) |\n"
                         }
@@ -231,9 +231,9 @@ public enum PlanReporter {
                     }
                 }
             }
-            if let facts = pack.facts, !split(facts, start: pack.start).moving.isEmpty {
+            if let facts = pack.facts.map({ split($0, start: pack.start).moving }), !facts.isEmpty {
                 out += "\n| Fact to collect | Score | Worst case | Can change band | Decides |\n|---|---|---|---|---|\n"
-                for fact in split(facts, start: pack.start).moving {
+                for fact in facts {
                     out += "| `\(fact.path)`\(fact.exact ? "" : " (approximate)") | \(range(fact.lowestScore, fact.highestScore)) | "
                     out += "\(range(fact.lowestWorst, fact.highestWorst)) | "
                     out += "\(fact.canChangeBand(from: pack.start.band, worst: pack.start.worstBand) ? "yes" : "no") | "
@@ -252,7 +252,7 @@ public enum PlanReporter {
         out += "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;color:#1d2430}table{border-collapse:collapse}"
         out += "td,th{border:1px solid #d5dae1;padding:.25rem .5rem;text-align:left;vertical-align:top}code{font-size:.9em}</style></head><body>\n"
         out += "<h1>Plan for \(escape(plan.name)) (\(escape(plan.id)))</h1>\n<p>As of \(plan.asOf), from <code>\(escape(plan.file))</code>.</p>\n"
-        if !plan.overrides.isEmpty { out += "<p>What-if: <code>\(escape(plan.overrides.map(\.option).joined(separator: " ")))</code></p>\n" }
+        if !plan.overrides.isEmpty { out += "<p>What-if: <code>\(escape(plan.overrides.options))</code></p>\n" }
         for pack in plan.packs {
             out += "<section><h2>\(escape(pack.id)) \(escape(pack.version)) — now \(pack.start.band.rawValue)</h2><p>\(escape(verdict(pack.start)))</p>\n"
             if let mitigation = pack.plan {
@@ -260,7 +260,7 @@ public enum PlanReporter {
                 if !mitigation.steps.isEmpty {
                     out += "<table><tr><th>#</th><th>Rule</th><th>Mitigation</th><th>Sets</th><th>After</th><th>Now passing</th></tr>\n"
                     for (number, step) in mitigation.steps.enumerated() {
-                        let sets = step.changes.map { escape($0.option.replacingOccurrences(of: "--set ", with: "")) }.joined(separator: "<br>")
+                        let sets = step.changes.map { escape($0.assignment) }.joined(separator: "<br>")
                         out += "<tr><td>\(number + 1)</td><td>\(escape(step.rule))</td><td>\(escape(step.mitigation))</td><td><code>\(sets)</code></td>"
                         out += "<td>\(escape(verdict(step.after)))</td><td>\(escape(step.passes.joined(separator: ", ")))</td></tr>\n"
                     }

@@ -33,8 +33,7 @@ struct APIHandlers: Sendable {
                 service.metrics.refused(route: route, status: Int(refusal.status.code))
                 throw refusal
             case .success(let outcome):
-                service.metrics.scored(outcome.project, route: route)
-                service.decisionLog?.record(outcome.project, bytes: bytes, packs: session.ruleSet.packs, route: route, requestID: context.id)
+                decided(outcome.project, bytes: bytes, session: session, route: route, context: context)
                 var headers = packHeaders(session)
                 if let decision = outcome.project.gate { headers[.gateResult] = decision.passed ? "passed" : "failed" }
                 return report([outcome], errors: [], served: served, options: options, gated: gate, headers: headers)
@@ -51,7 +50,7 @@ struct APIHandlers: Sendable {
             let options = try RequestOptions(request)
             // The gate's parameters are checked whether or not the gate is asked for.
             let gatePolicy = try RequestOptions.policy(request)
-            let policy = try RequestOptions.gates(request) ? gatePolicy : nil
+            let policy = try RequestOptions.flag(request, "gate") ? gatePolicy : nil
             let bytes = try await body(of: request)
             let served = service.store.served
             let session = served.session
@@ -75,9 +74,7 @@ struct APIHandlers: Sendable {
                                                                       range: outcome.project.idRange))
                             continue
                         }
-                        service.metrics.scored(outcome.project, route: "/v1/audit")
-                        service.decisionLog?.record(outcome.project, bytes: dossier.fingerprintBytes, packs: session.ruleSet.packs,
-                                                    route: "/v1/audit", requestID: context.id)
+                        decided(outcome.project, bytes: dossier.fingerprintBytes, session: session, route: "/v1/audit", context: context)
                         outcomes.append(outcome)
                     }
                 }
@@ -126,6 +123,12 @@ struct APIHandlers: Sendable {
         return documents.map { document in
             AuditItem(name: "\(file)#\(document.index)", content: .bytes(document.bytes), fingerprintBytes: document.bytes)
         }
+    }
+
+    /// Counts a scored dossier and its bands, and logs the decision when a log is kept.
+    private func decided(_ project: ProjectResult, bytes: [UInt8], session: ScoringSession, route: String, context: BasicRequestContext) {
+        service.metrics.scored(project, route: route)
+        service.decisionLog?.record(project, bytes: bytes, packs: session.ruleSet.packs, route: route, requestID: context.id)
     }
 
     /// What would change the verdict: the facts to collect first (`collect=true`) and the

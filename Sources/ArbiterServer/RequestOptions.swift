@@ -116,15 +116,6 @@ struct RequestOptions {
         }
     }
 
-    /// Whether an audit decides the gate: `gate=true` or `gate=false`.
-    static func gates(_ request: Request) throws -> Bool {
-        switch request.uri.queryParameters["gate"].map(String.init) {
-        case nil, "false": return false
-        case "true": return true
-        case let other?: throw APIError(.badRequest, "gate must be true or false, not '\(other)'")
-        }
-    }
-
     /// The content type a report is sent with.
     static func contentType(of format: ReportFormat) -> String {
         switch format {

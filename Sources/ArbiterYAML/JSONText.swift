@@ -4,7 +4,8 @@
 /// characters and not UTF-16 units, rejects. Rewriting each pair as the one `\U` escape
 /// YAML has for it lets a JSON body mean what its writer meant.
 public enum JSONText {
-    /// `bytes` with every surrogate pair escape inside a string rewritten as `\UXXXXXXXX`.
+    /// `bytes` with every surrogate pair escape inside a string rewritten as one `\U`
+    /// escape of eight hexadecimal digits.
     /// A lone surrogate is left alone, for the loader to report.
     public static func yamlCompatible(_ bytes: [UInt8]) -> [UInt8] {
         guard bytes.contains(UInt8(ascii: "\\")) else { return bytes }
@@ -42,7 +43,7 @@ public enum JSONText {
         return out
     }
 
-    /// The value of a `\uXXXX` escape starting at `index`, if there is one.
+    /// The value of a `\u` escape (four hexadecimal digits) starting at `index`, if there is one.
     private static func unit(_ bytes: [UInt8], at index: Int) -> Int? {
         guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else { return nil }
         var value = 0

@@ -27,7 +27,7 @@ struct PlannerTests {
                         continue
                     }
                     // The options the plan prints, read back as a user's --set options would be.
-                    let options = mitigation.steps.flatMap(\.changes).map { $0.option.replacingOccurrences(of: "--set ", with: "") }
+                    let options = mitigation.steps.flatMap(\.changes).map(\.assignment)
                     let overrides = try FactOverrideParser.parse(set: options, unset: [], schema: Self.session.ruleSet.schema).get()
                     let outcome = Self.session.evaluate(dossier, overrides: overrides)
                     let result = try #require(outcome.project.packs.first { $0.pack == pack.id })

@@ -13,10 +13,14 @@ public struct FactOverride: Sendable, Hashable {
         self.value = value
     }
 
+    /// `path=value` as `--set` takes it; the path alone for an unset fact.
+    public var assignment: String {
+        value.map { "\(path)=\(Self.text(of: $0))" } ?? path
+    }
+
     /// The option that reproduces it: `--set path=value` or `--unset path`.
     public var option: String {
-        guard let value else { return "--unset \(path)" }
-        return "--set \(path)=\(Self.text(of: value))"
+        (value == nil ? "--unset " : "--set ") + assignment
     }
 
     /// A value as `--set` reads it back: scalars plain, lists in flow style, text in
@@ -42,6 +46,11 @@ public struct FactOverride: Sendable, Hashable {
         default: return value.displayText
         }
     }
+}
+
+extension [FactOverride] {
+    /// The options that reproduce these changes: `--set a=b --unset c`.
+    public var options: String { map(\.option).joined(separator: " ") }
 }
 
 extension Dossier {

@@ -13,10 +13,7 @@ public struct Evaluator: Sendable {
     }
 
     public func evaluate(_ dossier: Dossier) -> ProjectResult {
-        // One context and one fact sheet per dossier: nothing allocated per rule.
-        let context = EvaluationContext(facts: dossier.facts, today: asOf.dayNumber, budget: ruleSet.limits.stepBudget)
-        let sheet = FactSheet(facts: dossier.facts, citedSources: dossier.citedSources, paths: paths, today: asOf,
-                              stepBudget: ruleSet.limits.stepBudget)
+        let (context, sheet) = scratch(for: dossier)
         var packs: [PackResult] = []
         packs.reserveCapacity(ruleSet.packs.count)
         for index in ruleSet.packs.indices {
@@ -29,11 +26,23 @@ public struct Evaluator: Sendable {
         return project
     }
 
+    /// One pack's result alone, for analyses that evaluate many variants of a dossier
+    /// and read one pack of each.
+    public func evaluate(_ dossier: Dossier, pack: CompiledPack) -> PackResult {
+        let (context, sheet) = scratch(for: dossier)
+        return Scoring.result(pack: pack, findings: findings(of: pack.rules, sheet: sheet, context: context))
+    }
+
     public func evaluate(_ rule: CompiledRule, on dossier: Dossier) -> Finding {
-        let context = EvaluationContext(facts: dossier.facts, today: asOf.dayNumber, budget: ruleSet.limits.stepBudget)
-        let sheet = FactSheet(facts: dossier.facts, citedSources: dossier.citedSources, paths: paths, today: asOf,
-                              stepBudget: ruleSet.limits.stepBudget)
+        let (context, sheet) = scratch(for: dossier)
         return findings(of: [rule], sheet: sheet, context: context)[0]
+    }
+
+    /// One context and one fact sheet per dossier, shared by every rule evaluated on it:
+    /// nothing is allocated per rule.
+    private func scratch(for dossier: Dossier) -> (EvaluationContext, FactSheet) {
+        (EvaluationContext(facts: dossier.facts, today: asOf.dayNumber, budget: ruleSet.limits.stepBudget),
+         FactSheet(facts: dossier.facts, citedSources: dossier.citedSources, paths: paths, today: asOf, stepBudget: ruleSet.limits.stepBudget))
     }
 
     private func findings(of rules: [CompiledRule], sheet: FactSheet, context: EvaluationContext) -> FindingList {

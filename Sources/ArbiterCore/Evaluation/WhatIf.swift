@@ -27,5 +27,5 @@ public struct WhatIf: Hashable, Sendable {
     }
 
     /// The options that reproduce the run: `--set a=b --unset c`.
-    public var options: String { overrides.map(\.option).joined(separator: " ") }
+    public var options: String { overrides.options }
 }

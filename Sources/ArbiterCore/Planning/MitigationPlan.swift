@@ -52,6 +52,6 @@ public struct MitigationPlan: Sendable, Hashable {
 
     /// The options that reproduce the plan's end state with `arbiter score`.
     public var options: String {
-        steps.flatMap(\.changes).map(\.option).joined(separator: " ")
+        steps.flatMap(\.changes).options
     }
 }

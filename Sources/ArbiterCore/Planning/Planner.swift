@@ -19,7 +19,7 @@ public struct Planner: Sendable {
     }
 
     private func packResult(_ dossier: Dossier, _ pack: String) -> PackResult? {
-        evaluator.evaluate(dossier).packs.first { $0.pack == pack }
+        ruleSet.packs.first { $0.id == pack }.map { evaluator.evaluate(dossier, pack: $0) }
     }
 
     private static func verdict(_ result: PackResult) -> MitigationPlan.Verdict {

@@ -231,20 +231,23 @@ enum PageScript {
             for (const pack of reply.json.packs) state.packs[pack.id] = pack.bands;
           }
 
-          async function score(gated) {
-            const buttons = [$("score"), $("gate")];
+          /// Posts the dossier to `path` and renders the 200 answer with `show`; refusals
+          /// list their diagnostics beside the lines and clear a report that would mislead.
+          async function submit(path, busy, done, show) {
+            const buttons = [$("score"), $("gate"), $("plan")];
             buttons.forEach((button) => { button.disabled = true; });
-            status.textContent = "Scoring…";
+            status.textContent = busy;
             $("problems").hidden = true;
             try {
               await packs();
               const asOf = $("as-of").value;
-              const reply = await call("POST", (gated ? "/v1/gate" : "/v1/score") + (asOf ? "?as_of=" + encodeURIComponent(asOf) : ""), editor.value);
+              const url = asOf ? path + (path.includes("?") ? "&" : "?") + "as_of=" + encodeURIComponent(asOf) : path;
+              const reply = await call("POST", url, editor.value);
               if (reply.status === 200 && reply.json) {
                 state.diagnostics = [];
                 drawGutter();
-                render(reply.json, gated);
-                status.textContent = "Scored.";
+                show(reply.json);
+                status.textContent = done;
                 $("report").focus();
               } else if (reply.json && reply.json.error) {
                 // A report of the dossier as it was would now mislead: it goes.
@@ -261,6 +264,8 @@ enum PageScript {
               buttons.forEach((button) => { button.disabled = false; });
             }
           }
+
+          const score = (gated) => submit(gated ? "/v1/gate" : "/v1/score", "Scoring…", "Scored.", (report) => render(report, gated));
 
           // ---- the plan: the mitigations that bring each pack to the target, on the known facts
 
@@ -294,32 +299,11 @@ enum PageScript {
             $("report").hidden = false;
           }
 
-          async function plan() {
-            const button = $("plan");
-            button.disabled = true;
-            status.textContent = "Planning…";
-            $("problems").hidden = true;
-            try {
-              const target = $("target").value;
-              const asOf = $("as-of").value;
-              const reply = await call("POST", "/v1/plan?unknown=best&target=" + encodeURIComponent(target) + (asOf ? "&as_of=" + encodeURIComponent(asOf) : ""), editor.value);
-              if (reply.status === 200 && reply.json) {
-                renderPlan(reply.json, target);
-                status.textContent = "Planned.";
-                $("report").focus();
-              } else if (reply.json && reply.json.error) {
-                $("report").hidden = true;
-                showProblems(reply.json.error);
-                status.textContent = reply.json.error.message + " (HTTP " + reply.status + ")";
-              } else {
-                status.textContent = "The server answered HTTP " + reply.status + ".";
-              }
-            } catch (error) {
-              status.textContent = "Could not reach the server: " + error.message;
-            } finally {
-              button.disabled = false;
-            }
-          }
+          const plan = () => {
+            const target = $("target").value;
+            return submit("/v1/plan?unknown=best&target=" + encodeURIComponent(target), "Planning…", "Planned.",
+                          (result) => renderPlan(result, target));
+          };
 
           $("plan").addEventListener("click", plan);
           $("score").addEventListener("click", () => score(false));

@@ -41,7 +41,7 @@ extension Arbiter {
             out += "\nwhy:\n" + wrap(rule.rationale)
             if !rule.levers.isEmpty {
                 out += "\nmitigations:\n" + rule.levers.map { lever in
-                    let sets = lever.changes.map { $0.option.replacingOccurrences(of: "--set ", with: "") }
+                    let sets = lever.changes.map(\.assignment)
                     return wrap("- " + lever.text + (sets.isEmpty ? "" : " (sets " + sets.joined(separator: ", ") + ")"))
                 }.joined()
             }

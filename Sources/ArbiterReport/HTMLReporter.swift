@@ -72,6 +72,7 @@ public struct HTMLReporter: Reporter {
             out += "<h3>\(XMLText.escape(pack.title)) <small>\(XMLText.escape(pack.pack)) \(XMLText.escape(pack.version))</small></h3>\n"
             out += "<p>Score <strong>\(pack.score.scoreText)</strong>, range \(pack.score.scoreText)–\(pack.worst.scoreText), band \(badge(pack.band)), "
             out += "completeness \(Int((pack.completeness * 100).rounded()))%</p>\n"
+            for note in pack.verdictNotes { out += "<p class=\"note\">\(XMLText.escape(note))</p>\n" }
             out += "<div>" + interval(score: pack.score, worst: pack.worst, bands: pack.bands, label: "\(project.name), \(pack.pack)") + "</div>\n"
             out += categoryChart(pack, label: project.name)
             let findings = pack.reportedFindings

@@ -169,6 +169,9 @@ public struct JSONReporter: Reporter {
         json.string("id", pack.pack)
         json.string("version", pack.version)
         Self.writeScore(pack.score, worst: pack.worst, band: pack.band, worstBand: pack.worstBand, into: &json)
+        json.string("verdict", pack.verdict)
+        Self.write(pack.floor, as: "floor", into: &json)
+        Self.write(pack.worstFloor, as: "worst_floor", into: &json)
         json.number("completeness", pack.completeness)
         json.open("categories", array: true)
         for category in pack.categories {
@@ -235,6 +238,19 @@ public struct JSONReporter: Reporter {
             json.string("expires", waiver.expires.description)
             json.close()
         }
+        json.close()
+    }
+
+    /// The floor that set a band above its score's band, or null.
+    static func write(_ floor: AppliedFloor?, as key: StaticString, into json: inout JSONWriter) {
+        guard let floor else {
+            json.null(key)
+            return
+        }
+        json.open(key)
+        json.string("band", floor.band.rawValue)
+        json.string("reason", floor.reason)
+        json.strings("rules", floor.rules)
         json.close()
     }
 

@@ -56,6 +56,7 @@ public struct MarkdownReporter: Reporter {
         for pack in project.packs {
             out += "\n#### \(pack.pack) — \(pack.band.rawValue), \(pack.score.scoreText) (range \(pack.score.scoreText)–\(pack.worst.scoreText)), "
             out += "completeness \(Int((pack.completeness * 100).rounded()))%\n\n"
+            for note in pack.verdictNotes { out += "> \(Self.escape(note))\n\n" }
             let findings = pack.reportedFindings
             if findings.isEmpty { out += "No findings.\n"; continue }
             out += "| Status | Severity | Rule | Finding | Evidence |\n|---|---|---|---|---|\n"

@@ -6,6 +6,26 @@ extension ProjectResult {
 }
 
 extension PackResult {
+    /// Sentences that say why the band is not simply the score's band: a floor set it, a
+    /// floor could set the worst case, or too little is known for a verdict.
+    var verdictNotes: [String] {
+        var notes: [String] = []
+        if isInsufficientData {
+            let percent = { (share: Double) in "\(Int((share * 100).rounded()))%" }
+            notes.append("insufficient data: completeness \(percent(completeness)) is below the \(percent(minimumCompleteness ?? 0)) "
+                         + "this pack needs for a verdict; the band shown is what the known facts give")
+        }
+        if let floor {
+            notes.append("band \(floor.band.rawValue) set by a floor: \(floor.reason) (\(floor.rules.joined(separator: ", "))); "
+                         + "the score alone gives \(bands.band(of: score).rawValue)")
+        }
+        if let worstFloor, worstFloor.band == worstBand, worstFloor.band > band {
+            notes.append("worst case \(worstFloor.band.rawValue) by a floor if the unknowns fire: \(worstFloor.reason) "
+                         + "(\(worstFloor.rules.joined(separator: ", ")))")
+        }
+        return notes
+    }
+
     /// Findings worth reporting (not passed): fired first, then waived, then unknown;
     /// within each, most severe and heaviest first; ties keep pack order so output is stable.
     var reportedFindings: [Finding] { reportedOrder.map { findings[$0] } }

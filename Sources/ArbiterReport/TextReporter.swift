@@ -63,6 +63,7 @@ public struct TextReporter: Reporter {
         out += "  score \(pack.score.scoreText) (\(range))  band \(style.band(pack.band))"
         out += pack.worstBand != pack.band ? " (worst \(pack.worstBand.rawValue))" : ""
         out += "  completeness \(Int((pack.completeness * 100).rounded()))%\n"
+        for note in pack.verdictNotes { out += wrap(note, indent: "  ") }
         let categories = pack.categories.filter { $0.worst > 0 }.map { "\($0.category) \($0.score.scoreText)" }
         if !categories.isEmpty { out += wrap("categories: " + categories.joined(separator: ", "), indent: "  ") }
 

@@ -13,7 +13,7 @@ enum RuleDetail {
             ("weight", .number(rule.weight)),
             ("pack_weight", .number(pack.totalWeight)),
             ("when", .string(rule.conditionText)),
-            ("scale", rule.scale.map { .object([("by", .string($0.path)), ("from", .number($0.from)), ("to", .number($0.to))]) } ?? .null),
+            ("scale", rule.scale.map { .object([("by", .string($0.text)), ("from", .number($0.from)), ("to", .number($0.to))]) } ?? .null),
             ("reads", .array(rule.reads.map { slot in
                 let declaration = schema.declarations[slot]
                 return .object([("path", .string(declaration.path)), ("type", .string(declaration.type.description)),

@@ -87,12 +87,16 @@ public struct Evaluator: Sendable {
         var coefficient = 1.0
         var scaleKnown = true
         if let scale = rule.scale {
-            if let number = sheet.facts[scale.slot]?.value.numeric {
+            context.reset()
+            let value = scale.program.run(context)
+            if let number = value.numeric, context.fault == nil {
                 coefficient = scale.coefficient(number)
             } else {
                 scaleKnown = false
-                let position = rule.reads.firstIndex(of: scale.slot)
-                if position.map({ !missing.contains(position: $0) }) ?? true { missing.scaleSlot = scale.slot }
+                if let scaleFault = context.fault { fault = fault ?? "the scale: \(scaleFault)" }
+                for slot in scale.reads where !sheet.facts.isSet(slot) {
+                    if let position = rule.reads.firstIndex(of: slot) { missing.insert(position: position) }
+                }
             }
         }
         let contribution = outcome == .fired && scaleKnown ? rule.weight * coefficient : 0

@@ -20,15 +20,13 @@ public struct FindingList: RandomAccessCollection, Hashable, Sendable {
         @usableFromInline var fault: Int32
         /// `MissingFacts.firstPositions`.
         @usableFromInline var missingPositions: UInt64
-        /// `MissingFacts.scaleSlot`, or -1.
-        @usableFromInline var missingScaleSlot: Int32
         /// Index into `laterMissing`, or -1.
         @usableFromInline var laterMissing: Int32
         @usableFromInline var contribution: Double
         @usableFromInline var maxContribution: Double
 
         @usableFromInline
-        var hasMissingFacts: Bool { missingPositions != 0 || missingScaleSlot >= 0 || laterMissing >= 0 }
+        var hasMissingFacts: Bool { missingPositions != 0 || laterMissing >= 0 }
     }
 
     /// The pack's rules, one per finding.
@@ -69,14 +67,13 @@ public struct FindingList: RandomAccessCollection, Hashable, Sendable {
             laterMissing.append(later)
         }
         return Record(outcome: outcome, advisory: advisory, fault: faultIndex, missingPositions: missing.firstPositions,
-                      missingScaleSlot: missing.scaleSlot.map { Int32($0) } ?? -1, laterMissing: laterIndex,
+                      laterMissing: laterIndex,
                       contribution: contribution, maxContribution: maxContribution)
     }
 
     func missingFacts(of record: Record) -> MissingFacts {
         MissingFacts(firstPositions: record.missingPositions,
-                     laterPositions: record.laterMissing < 0 ? nil : laterMissing[Int(record.laterMissing)],
-                     scaleSlot: record.missingScaleSlot < 0 ? nil : Int(record.missingScaleSlot))
+                     laterPositions: record.laterMissing < 0 ? nil : laterMissing[Int(record.laterMissing)])
     }
 
     public var startIndex: Int { 0 }

@@ -7,15 +7,32 @@ public struct PackResult: Hashable, Sendable {
     public var score: Double
     /// The score if every unknown rule fired at its largest contribution.
     public var worst: Double
+    /// The band of the score, lifted by the highest band floor that holds.
     public var band: Band
+    /// The band of the worst case, lifted by the floors that could hold if every unknown fired.
     public var worstBand: Band
+    /// The floor that set `band` above the band of the score alone, if any.
+    public var floor: AppliedFloor?
+    /// The floor that set `worstBand` above the band of `worst` alone, if any.
+    public var worstFloor: AppliedFloor?
+    /// The completeness below which the pack declines to give a band.
+    public var minimumCompleteness: Double?
     /// Share of the pack's weight whose outcome is known, 0–1.
     public var completeness: Double
     public var categories: [CategoryScore]
     /// Every rule's finding, in pack order, passed ones included.
     public var findings: FindingList
     public var bands: BandThresholds
+    /// The pack's declared floors, which the gate applies to the findings it counts.
+    public var floors: [BandFloor]
     public var totalWeight: Double
+
+    /// Too little is known for the band to mean anything: completeness is below what
+    /// the pack declares. The score and range are still reported beside it.
+    public var isInsufficientData: Bool { minimumCompleteness.map { completeness < $0 } ?? false }
+
+    /// What a report states as the pack's verdict: its band, or `insufficient-data`.
+    public var verdict: String { isInsufficientData ? "insufficient-data" : band.rawValue }
 
     public var scoreRange: (low: Double, high: Double) { (score, worst) }
 }

@@ -32,9 +32,13 @@ public enum Scoring {
             CategoryScore(category: name, score: percentage(sums[index].score, of: sums[index].weight),
                           worst: percentage(sums[index].worst, of: sums[index].weight), weight: sums[index].weight)
         }
+        let scoreBand = pack.bands.band(of: score), worstScoreBand = pack.bands.band(of: worst)
+        let floor = AppliedFloor.highest(pack.floors, above: scoreBand, in: findings) { findings.outcome(at: $0) == .fired }
+        let worstFloor = AppliedFloor.highest(pack.floors, above: worstScoreBand, in: findings) { findings.outcome(at: $0) != .passed }
         return PackResult(pack: pack.id, version: pack.version, title: pack.title, score: score, worst: worst,
-                          band: pack.bands.band(of: score), worstBand: pack.bands.band(of: worst),
+                          band: floor?.band ?? scoreBand, worstBand: max(worstFloor?.band ?? worstScoreBand, floor?.band ?? scoreBand),
+                          floor: floor, worstFloor: worstFloor, minimumCompleteness: pack.minimumCompleteness,
                           completeness: total > 0 ? (decided / total * 100).rounded() / 100 : 1,
-                          categories: categories, findings: findings, bands: pack.bands, totalWeight: total)
+                          categories: categories, findings: findings, bands: pack.bands, floors: pack.floors, totalWeight: total)
     }
 }

@@ -332,4 +332,10 @@ public struct CheckedExpression: Sendable {
     public let type: ExpressionType
     /// Schema slots the expression reads, in the order it first reads them.
     public let reads: [Int]
+
+    /// True when the expression is one fact path and nothing else.
+    public var isBareFact: Bool {
+        if case .fact = expression { return true }
+        return false
+    }
 }

@@ -17,11 +17,22 @@ public enum Gate {
     public static func decide(_ project: ProjectResult, policy: GatePolicy, baseline: Baseline.Project?) -> GateDecision {
         var reasons: [String] = []
         for pack in project.packs {
+            if pack.isInsufficientData && policy.unknown == .worst, baseline?.bands[pack.pack] == nil {
+                reasons.append("\(pack.pack): insufficient data (completeness \(Value.format(pack.completeness)) below \(Value.format(pack.minimumCompleteness ?? 0))), judged unknown")
+                continue
+            }
             let score = gateScore(pack, unknown: policy.unknown)
-            let band = pack.bands.band(of: score)
+            let scoreBand = pack.bands.band(of: score)
+            let findings = pack.findings
+            let floor = AppliedFloor.highest(pack.floors, above: scoreBand, in: findings) { position in
+                findings.isEnforced(at: position)
+                    && (findings.outcome(at: position) == .fired || (policy.unknown == .worst && findings.outcome(at: position) == .unknown))
+            }
+            let band = floor?.band ?? scoreBand
             guard band >= policy.failOn else { continue }
             let widened = policy.unknown == .worst && score > gateScore(pack, unknown: .best)
-            let basis = "\(widened ? "worst case" : "score") \(Value.format(score))"
+            var basis = "\(widened ? "worst case" : "score") \(Value.format(score))"
+            if let floor { basis += "; floor: \(floor.reason) (\(floor.rules.joined(separator: ", ")))" }
             if let baseline {
                 if let before = baseline.bands[pack.pack], band <= before { continue }
                 let was = baseline.bands[pack.pack].map { "was \($0.rawValue)" } ?? "new to the baseline"

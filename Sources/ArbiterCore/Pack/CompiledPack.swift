@@ -6,6 +6,8 @@ public struct CompiledPack: Sendable {
     public var description: String
     public var file: String
     public var bands: BandThresholds
+    public var floors: [BandFloor] = []
+    public var minimumCompleteness: Double?
     public var inputs: [InputDeclaration]
     public var rules: [CompiledRule]
     /// Categories in order of first appearance; rules point into it by index.

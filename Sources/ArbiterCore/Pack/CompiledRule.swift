@@ -4,11 +4,28 @@
 /// A class, immutable and shared: every finding refers to its rule instead of copying
 /// the rule's texts, which keeps evaluating thousands of dossiers cheap.
 public final class CompiledRule: Sendable, Hashable {
+    /// `scale:` — a numeric expression over the dossier's facts (`surveillance.cameras`,
+    /// or a ratio such as `financing.amount_usd / country_context.gdp_usd * 100`) and
+    /// the two values between which the rule's contribution grows from 0 to its weight.
     public struct Scale: Sendable {
-        public var slot: Int
-        public var path: String
+        /// The expression as written.
+        public var text: String
+        /// The slot it reads when it is a bare fact path, for analyses that need the fact.
+        public var slot: Int?
+        /// Slots the expression reads, in the order it first reads them.
+        public var reads: [Int]
         public var from: Double
         public var to: Double
+        let program: Program
+
+        init(text: String, checked: CheckedExpression, from: Double, to: Double) {
+            self.text = text
+            self.reads = checked.reads
+            self.slot = checked.reads.count == 1 && checked.isBareFact ? checked.reads[0] : nil
+            self.from = from
+            self.to = to
+            self.program = Program(checked)
+        }
 
         /// The share of the weight a value earns: 0 at `from`, 1 at `to`, clamped.
         public func coefficient(_ value: Double) -> Double {

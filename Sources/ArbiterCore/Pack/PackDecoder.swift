@@ -25,6 +25,13 @@ public struct PackDecoder: Sendable {
         let title = reader.string("title", required: true, into: &problems) ?? ""
         let description = reader.string("description", into: &problems)?.trimmed ?? ""
         let bands = self.bands(reader.take("bands"), into: &problems)
+        let floorsNode = reader.take("floors")
+        var minimumCompleteness = reader.number("minimum_completeness", into: &problems)
+        if let value = minimumCompleteness, !(value > 0 && value < 1) {
+            problems.error("invalid-completeness", "'minimum_completeness' must be a share between 0 and 1, such as 0.2",
+                           at: document.root["minimum_completeness"]!.range)
+            minimumCompleteness = nil
+        }
         let references = self.references(reader.take("references"), into: &problems)
         let inputs = self.inputs(reader.take("inputs"), pack: id ?? "", into: &problems)
         var rules: [RuleDefinition] = []
@@ -45,8 +52,10 @@ public struct PackDecoder: Sendable {
                 seen[rule.id] = rule.idRange
             }
         }
+        let floors = self.floors(floorsNode, rules: seen, into: &problems)
         let definition = PackDefinition(file: document.file, id: id ?? document.file, version: version, title: title,
-                                        description: description, bands: bands, references: references, inputs: inputs,
+                                        description: description, bands: bands, floors: floors,
+                                        minimumCompleteness: minimumCompleteness, references: references, inputs: inputs,
                                         rules: rules, source: source)
         return (definition, problems.diagnostics)
     }
@@ -85,6 +94,65 @@ public struct PackDecoder: Sendable {
         return BandThresholds(moderate: moderate, high: high, critical: critical)
     }
 
+    /// `floors:` — each `{band, reason, fired: {severity, count} | {rules: [ids]}}`, with
+    /// rule ids checked against the pack's own rules.
+    private func floors(_ node: Node?, rules: [String: SourceRange], into problems: inout DiagnosticCollector) -> [BandFloor] {
+        guard let node else { return [] }
+        guard let items = node.items else {
+            problems.error("wrong-type", "'floors' must be a list of { band, reason, fired }, found \(node.kindDescription)", at: node.range)
+            return []
+        }
+        var floors: [BandFloor] = []
+        for item in items {
+            guard var reader = FieldReader(item, context: "a band floor", into: &problems) else { continue }
+            let bandText = reader.string("band", required: true, into: &problems)
+            let reason = reader.string("reason", required: true, into: &problems)
+            let firedNode = reader.take("fired")
+            reader.reportLeftovers(into: &problems)
+            var band: Band?
+            if let bandText {
+                band = Band(rawValue: bandText)
+                if band == nil || band == .low {
+                    problems.error("invalid-floor", "a floor lifts to moderate, high or critical, found '\(bandText)'", at: item["band"]!.range,
+                                   notes: Spelling.hint(for: bandText, among: ["moderate", "high", "critical"]))
+                }
+            }
+            guard let firedNode else {
+                problems.error("missing-field", "a band floor needs 'fired': { severity: critical, count: 2 } or { rules: [ID, …] }", at: item.range)
+                continue
+            }
+            guard var fired = FieldReader(firedNode, context: "'fired' of a band floor", into: &problems) else { continue }
+            let severityText = fired.string("severity", into: &problems)
+            let count = fired.number("count", into: &problems)
+            let listed = fired.stringList("rules", into: &problems)
+            fired.reportLeftovers(into: &problems)
+            var trigger: BandFloor.Trigger?
+            if let severityText, listed.isEmpty {
+                if let severity = Severity(rawValue: severityText) {
+                    let whole = Int(exactly: count ?? 1)
+                    if let whole, whole >= 1 { trigger = .severity(severity, count: whole) } else {
+                        problems.error("invalid-floor", "'count' must be a whole number of rules, 1 or more", at: firedNode["count"]!.range)
+                    }
+                } else {
+                    problems.error("invalid-severity", "unknown severity '\(severityText)'", at: firedNode["severity"]!.range,
+                                   notes: Spelling.hint(for: severityText, among: Severity.allCases.map(\.rawValue)))
+                }
+            } else if severityText == nil, count == nil, !listed.isEmpty {
+                var known = true
+                for (id, range) in listed where rules[id] == nil {
+                    known = false
+                    problems.error("unknown-rule", "band floor names rule '\(id)', which this pack does not define", at: range,
+                                   notes: Spelling.hint(for: id, among: rules.keys.sorted()))
+                }
+                if known { trigger = .rules(listed.map(\.0)) }
+            } else {
+                problems.error("invalid-floor", "'fired' holds either 'severity' (with an optional 'count') or 'rules', not both", at: firedNode.range)
+            }
+            if let band, band != .low, let reason, let trigger { floors.append(BandFloor(band: band, trigger: trigger, reason: reason)) }
+        }
+        return floors
+    }
+
     private func references(_ node: Node?, into problems: inout DiagnosticCollector) -> [String: Reference] {
         guard let node else { return [:] }
         guard let entries = node.entries else {
@@ -96,11 +164,14 @@ public struct PackDecoder: Sendable {
             guard var reader = FieldReader(entry.value, context: "reference '\(entry.key)'", into: &problems) else { continue }
             let title = reader.string("title", required: true, into: &problems)
             let url = reader.string("url", required: true, into: &problems)
+            let mirror = reader.string("mirror", into: &problems)
             reader.reportLeftovers(into: &problems)
-            if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                problems.error("invalid-url", "reference '\(entry.key)' needs an http(s) URL", at: entry.value["url"]!.range)
+            for (field, value) in [("url", url), ("mirror", mirror)] {
+                guard let value, let problem = ReferenceURL.problem(with: value) else { continue }
+                problems.error("invalid-url", "reference '\(entry.key)' \(field): \(problem)", at: entry.value[field]!.range,
+                               notes: [.hint("cite the official page by its https address on a registered domain name")])
             }
-            if let title, let url { references[entry.key] = Reference(id: entry.key, title: title, url: url) }
+            if let title, let url { references[entry.key] = Reference(id: entry.key, title: title, url: url, mirror: mirror) }
         }
         return references
     }
@@ -241,7 +312,7 @@ public struct PackDecoder: Sendable {
         reader = FieldReader(node, context: "rule '\(id)'", into: &problems)!
         _ = reader.take("id")
         if !Self.isRuleIdentifier(id) {
-            problems.error("invalid-id", "rule id '\(id)' must be capitals, digits and '-', such as DA-BIO-001", at: idNode!.range)
+            problems.error("invalid-id", "rule id '\(id)' may hold only letters, digits, '-', '_' and '.', such as DA-BIO-001", at: idNode!.range)
         }
         let title = reader.string("title", required: true, into: &problems) ?? ""
         let category = reader.string("category", required: true, into: &problems) ?? ""
@@ -269,7 +340,8 @@ public struct PackDecoder: Sendable {
         }
         let scale = self.scale(reader.take("scale"), into: &problems)
         let messageNode = reader.take("message")
-        let message = reader.string("message", required: true, into: &problems) ?? ""
+        // Without a message a finding says what the rule is called.
+        let message = reader.string("message", into: &problems) ?? title
         let rationale = reader.string("rationale", required: true, into: &problems)?.trimmed ?? ""
         let ruleReferences = reader.stringList("references", into: &problems)
         for (reference, range) in ruleReferences where references[reference] == nil {
@@ -333,7 +405,9 @@ public struct PackDecoder: Sendable {
 
     static func isRuleIdentifier(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 64
-            && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+            && text.unicodeScalars.allSatisfy {
+                ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
+            }
     }
 
     private func condition(_ node: Node, depth: Int, into problems: inout DiagnosticCollector) -> ConditionSource? {

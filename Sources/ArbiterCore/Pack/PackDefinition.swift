@@ -6,6 +6,10 @@ public struct PackDefinition: Sendable {
     public var title: String
     public var description: String
     public var bands: BandThresholds
+    /// Fired rules that decide a band whatever the score (`floors:`).
+    public var floors: [BandFloor] = []
+    /// Below this completeness the pack's verdict is insufficient-data (`minimum_completeness:`).
+    public var minimumCompleteness: Double?
     public var references: [String: Reference]
     public var inputs: [InputDeclaration]
     public var rules: [RuleDefinition]

@@ -39,7 +39,8 @@ public struct RuleSetCompiler: Sendable {
                 if let compiled = compile(rule, in: pack, schema: schema, into: &diagnostics) { rules.append(compiled) }
             }
             packs.append(CompiledPack(id: pack.id, version: pack.version, title: pack.title, description: pack.description,
-                                      file: pack.file, bands: pack.bands, inputs: pack.inputs, rules: rules))
+                                      file: pack.file, bands: pack.bands, floors: pack.floors, minimumCompleteness: pack.minimumCompleteness,
+                                      inputs: pack.inputs, rules: rules))
         }
         if diagnostics.hasErrors { return .failure(DiagnosticError(diagnostics)) }
         return .success(RuleSet(packs: Self.specificFirst(packs), schema: schema, limits: limits))
@@ -80,19 +81,15 @@ public struct RuleSetCompiler: Sendable {
         }
 
         var scale: CompiledRule.Scale?
-        if let source = rule.scale {
-            let range = source.byNode.range
-            if let slot = schema.slot(of: source.by) {
-                if schema.declarations[slot].type.isNumeric {
-                    scale = CompiledRule.Scale(slot: slot, path: source.by, from: source.from, to: source.to)
-                    if !reads.contains(slot) { reads.append(slot) }
-                } else {
-                    diagnostics.append(.error("pack.invalid-scale", "'scale.by' needs a numeric input, but '\(source.by)' is \(schema.declarations[slot].type)",
-                                              file: pack.file, range: range))
-                }
+        if let source = rule.scale,
+           let checked = check(source.by, node: source.byNode, offset: 0, expecting: nil, pack: pack, schema: schema, into: &diagnostics) {
+            if checked.type.isNumeric {
+                scale = CompiledRule.Scale(text: source.by, checked: checked, from: source.from, to: source.to)
+                for slot in checked.reads where !reads.contains(slot) { reads.append(slot) }
             } else {
-                diagnostics.append(.error("expr.unknown-path", "unknown input '\(source.by)'", file: pack.file, range: range,
-                                          notes: Spelling.hint(for: source.by, among: schema.allPaths)))
+                diagnostics.append(.error("pack.invalid-scale", "'scale.by' must be a number, but '\(source.by)' is \(checked.type)",
+                                          file: pack.file, range: source.byNode.range,
+                                          notes: [.hint("use a numeric fact or arithmetic over facts, such as financing.amount_usd / country_context.gdp_usd * 100")]))
             }
         }
 

@@ -18,8 +18,8 @@ struct FactThresholds {
     init(rules: [CompiledRule]) {
         for rule in rules {
             visit(rule.checkedCondition.expression)
-            if let scale = rule.scale {
-                numbers[scale.slot, default: []].formUnion([scale.from, scale.to])
+            if let scale = rule.scale, let slot = scale.slot {
+                numbers[slot, default: []].formUnion([scale.from, scale.to])
             }
         }
     }

@@ -31,7 +31,7 @@ extension Arbiter {
             if let enforceFrom = rule.enforceFrom { out += "advisory until \(enforceFrom); enforced by the gate from then on\n" }
             out += "\nfires when:\n  \(rule.conditionText)\n"
             if let scale = rule.scale {
-                out += "contribution scales with \(scale.path): none at \(Value.format(scale.from)), full at \(Value.format(scale.to))\n"
+                out += "contribution scales with \(scale.text): none at \(Value.format(scale.from)), full at \(Value.format(scale.to))\n"
             }
             out += "\nreads:\n"
             for slot in rule.reads {

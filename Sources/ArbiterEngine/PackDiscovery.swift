@@ -76,7 +76,14 @@ public struct PackDiscovery: Sendable {
                                                hint: "check the --rules argument or `rules:` in .arbiter.yaml"))
             }
             guard isFolder.boolValue else {
-                files.append(root)
+                // A pack named on its own still reads the shared vocabulary beside it.
+                let folder = (root as NSString).deletingLastPathComponent
+                let vocabulary = folder.isEmpty ? "vocabulary.yaml" : folder + "/vocabulary.yaml"
+                if !root.hasSuffix("vocabulary.yaml"), FileManager.default.fileExists(atPath: absolute(vocabulary)),
+                   !files.contains(vocabulary) {
+                    files.append(vocabulary)
+                }
+                if !files.contains(root) { files.append(root) }
                 continue
             }
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute(root)) else {
@@ -86,6 +93,7 @@ public struct PackDiscovery: Sendable {
             files += names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }
                 .sorted()
                 .map { root.hasSuffix("/") ? root + $0 : root + "/" + $0 }
+                .filter { !files.contains($0) }
         }
         if files.isEmpty {
             return .failure(Self.unlocated("config.no-packs", "no rule packs (*.yaml) in \(roots.joined(separator: ", "))",

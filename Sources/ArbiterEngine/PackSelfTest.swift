@@ -122,9 +122,10 @@ public struct PackSelfTest: Sendable {
                     sources += error.sources
                 case .success(let outcome):
                     for (pack, allowed) in expectation.bands {
-                        let band = outcome.project.packs.first { $0.pack == pack }?.band ?? .low
-                        cases.append(Check(passed: allowed.contains(band), text:
-                            "\(outcome.project.id) \(pack): \(band.rawValue), expected \(allowed.map(\.rawValue).joined(separator: " or ")) — \(expectation.reason)"))
+                        guard let result = outcome.project.packs.first(where: { $0.pack == pack }) else { continue }
+                        let verdict = result.isInsufficientData ? "\(result.band.rawValue) (insufficient data)" : result.band.rawValue
+                        cases.append(Check(passed: BandExpectation.holds(allowed, for: result), text:
+                            "\(outcome.project.id) \(pack): \(verdict), expected \(allowed.joined(separator: " or ")) — \(expectation.reason)"))
                     }
                 }
             }

@@ -28,14 +28,21 @@ public struct RuleSetLoader: Sendable {
     private func compile(_ packs: [(document: Document, source: SourceText)], after parseProblems: [Diagnostic]) -> Result<RuleSet, DiagnosticError> {
         var diagnostics = parseProblems
         var definitions: [PackDefinition] = []
+        var vocabularies: [VocabularyDefinition] = []
         for pack in packs {
+            if VocabularyDefinition.isVocabulary(pack.document) {
+                let (vocabulary, problems) = VocabularyDecoder().decodeCollecting(pack.document)
+                diagnostics += problems
+                if let vocabulary { vocabularies.append(vocabulary) }
+                continue
+            }
             let (definition, problems) = PackDecoder().decodeCollecting(pack.document, source: pack.source)
             diagnostics += problems
             if let definition { definitions.append(definition) }
         }
         // Compile even when decoding found problems, so expression errors are reported
         // in the same pass as structural ones.
-        switch compiler.compile(definitions) {
+        switch compiler.compile(definitions, vocabularies: vocabularies) {
         case .success(let ruleSet):
             return diagnostics.hasErrors ? .failure(DiagnosticError(diagnostics)) : .success(ruleSet)
         case .failure(let error):

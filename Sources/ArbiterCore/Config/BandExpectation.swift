@@ -1,9 +1,17 @@
 /// A case in `Rules/tests/*.yaml`: a dossier and the bands a careful analyst expects
-/// from each pack, with the reason in one line.
+/// from each pack, with the reason in one line. `insufficient-data` may stand among the
+/// bands: the pack must then decline a verdict.
 public struct BandExpectation: Sendable {
     public var dossier: String
-    public var bands: [(pack: String, allowed: [Band])]
+    public var bands: [(pack: String, allowed: [String])]
     public var reason: String
     public var file: String
     public var range: SourceRange
+
+    public static let insufficientData = "insufficient-data"
+
+    /// Whether a pack's result is one of `allowed`: its verdict, or else its band.
+    public static func holds(_ allowed: [String], for result: PackResult) -> Bool {
+        allowed.contains(result.verdict) || allowed.contains(result.band.rawValue)
+    }
 }

@@ -16,7 +16,7 @@ public struct BandExpectationDecoder: Sendable {
             guard var fields = FieldReader(item, context: "a test case", into: &problems) else { continue }
             let dossier = fields.string("dossier", required: true, into: &problems)
             let reason = fields.string("reason", required: true, into: &problems)
-            var bands: [(String, [Band])] = []
+            var bands: [(String, [String])] = []
             if let expect = fields.take("expect") {
                 if expect.entries == nil {
                     problems.error("wrong-type", "'expect' must map pack ids to bands, found \(expect.kindDescription)", at: expect.range,
@@ -29,12 +29,12 @@ public struct BandExpectationDecoder: Sendable {
                         continue
                     }
                     let names = entry.value.items.map { $0.compactMap(\.string) } ?? entry.value.string.map { [$0] } ?? []
-                    let allowed = names.compactMap(Band.init(rawValue:))
-                    if allowed.isEmpty || allowed.count != names.count {
-                        problems.error("invalid-band", "expected bands must be some of: low, moderate, high, critical", at: entry.value.range)
+                    let valid = Band.allCases.map(\.rawValue) + [BandExpectation.insufficientData]
+                    if names.isEmpty || !names.allSatisfy(valid.contains) || names.count != (entry.value.items?.count ?? 1) {
+                        problems.error("invalid-band", "expected bands must be some of: \(valid.joined(separator: ", "))", at: entry.value.range)
                         continue
                     }
-                    bands.append((entry.key, allowed))
+                    bands.append((entry.key, names))
                 }
             } else {
                 problems.error("missing-field", "a test case needs 'expect'", at: item.range)

@@ -27,9 +27,14 @@ public struct PackResult: Hashable, Sendable {
     public var floors: [BandFloor]
     public var totalWeight: Double
 
-    /// Too little is known for the band to mean anything: completeness is below what
-    /// the pack declares. The score and range are still reported beside it.
-    public var isInsufficientData: Bool { minimumCompleteness.map { completeness < $0 } ?? false }
+    /// Too little is known for a low band to mean anything: completeness is below what
+    /// the pack declares and the known facts give no more than low. When they already
+    /// give more (a fired breach, a floor) that band is a verdict: more facts can only
+    /// raise it. The score and range are reported beside it either way.
+    public var isInsufficientData: Bool {
+        guard let minimumCompleteness else { return false }
+        return completeness < minimumCompleteness && band == .low
+    }
 
     /// What a report states as the pack's verdict: its band, or `insufficient-data`.
     public var verdict: String { isInsufficientData ? "insufficient-data" : band.rawValue }

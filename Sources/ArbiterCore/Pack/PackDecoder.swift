@@ -33,6 +33,7 @@ public struct PackDecoder: Sendable {
             minimumCompleteness = nil
         }
         let references = self.references(reader.take("references"), into: &problems)
+        let vocabulary = self.vocabularyReference(reader.take("vocabulary"), into: &problems)
         let inputs = self.inputs(reader.take("inputs"), pack: id ?? "", into: &problems)
         var rules: [RuleDefinition] = []
         if reader.node["rules"]?.isNull ?? true {
@@ -54,10 +55,21 @@ public struct PackDecoder: Sendable {
         }
         let floors = self.floors(floorsNode, rules: seen, into: &problems)
         let definition = PackDefinition(file: document.file, id: id ?? document.file, version: version, title: title,
-                                        description: description, bands: bands, floors: floors,
+                                        description: description, vocabulary: vocabulary, bands: bands, floors: floors,
                                         minimumCompleteness: minimumCompleteness, references: references, inputs: inputs,
                                         rules: rules, source: source)
         return (definition, problems.diagnostics)
+    }
+
+    /// `vocabulary: dossier@1` — the shared vocabulary a pack reads, by id and major version.
+    private func vocabularyReference(_ node: Node?, into problems: inout DiagnosticCollector) -> PackDefinition.VocabularyReference? {
+        guard let node else { return nil }
+        if case .string(let text) = node.value, let at = text.lastIndex(of: "@"),
+           Self.isIdentifier(String(text[..<at])), let major = Int(text[text.index(after: at)...]), major >= 0 {
+            return .init(id: String(text[..<at]), major: major, range: node.range)
+        }
+        problems.error("invalid-vocabulary", "'vocabulary' names a vocabulary and its major version, such as dossier@1", at: node.range)
+        return nil
     }
 
     static func isIdentifier(_ text: String) -> Bool {
@@ -178,7 +190,8 @@ public struct PackDecoder: Sendable {
 
     // MARK: inputs
 
-    private func inputs(_ node: Node?, pack: String, into problems: inout DiagnosticCollector) -> [InputDeclaration] {
+    /// Input declarations (`path: {type, doc, …}`), as packs and the vocabulary write them.
+    func inputs(_ node: Node?, pack: String, into problems: inout DiagnosticCollector) -> [InputDeclaration] {
         guard let node else { return [] }
         guard let entries = node.entries else {
             problems.error("wrong-type", "'inputs' must map fact paths to declarations, found \(node.kindDescription)", at: node.range)

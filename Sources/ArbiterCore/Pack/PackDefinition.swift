@@ -5,6 +5,8 @@ public struct PackDefinition: Sendable {
     public var version: String
     public var title: String
     public var description: String
+    /// The shared vocabulary the pack reads (`vocabulary: dossier@1`), if any.
+    public var vocabulary: VocabularyReference?
     public var bands: BandThresholds
     /// Fired rules that decide a band whatever the score (`floors:`).
     public var floors: [BandFloor] = []
@@ -15,4 +17,12 @@ public struct PackDefinition: Sendable {
     public var rules: [RuleDefinition]
     /// The pack file's text, used to place errors inside multi-line expressions.
     public var source: SourceText?
+
+    public struct VocabularyReference: Sendable {
+        public var id: String
+        public var major: Int
+        public var range: SourceRange
+
+        public var text: String { "\(id)@\(major)" }
+    }
 }

@@ -12,8 +12,26 @@ public struct RuleSetCompiler: Sendable {
         self.decodesExamples = decodesExamples
     }
 
-    public func compile(_ definitions: [PackDefinition]) -> Result<RuleSet, DiagnosticError> {
+    public func compile(_ definitions: [PackDefinition], vocabularies: [VocabularyDefinition] = []) -> Result<RuleSet, DiagnosticError> {
         var diagnostics: [Diagnostic] = []
+        var loaded: [String: VocabularyDefinition] = [:]
+        for vocabulary in vocabularies {
+            if let first = loaded[vocabulary.owner] {
+                diagnostics.append(.error("pack.duplicate-vocabulary", "vocabulary '\(vocabulary.owner)' is loaded twice", file: vocabulary.file,
+                                          range: .fileStart, notes: [.init("also loaded from here", file: first.file, range: .fileStart)]))
+            } else {
+                loaded[vocabulary.owner] = vocabulary
+            }
+        }
+        for pack in definitions {
+            guard let reference = pack.vocabulary, loaded[reference.text] == nil else { continue }
+            let others = vocabularies.filter { $0.id == reference.id }.map(\.owner)
+            diagnostics.append(.error("pack.missing-vocabulary", "pack '\(pack.id)' reads vocabulary '\(reference.text)', which is not loaded",
+                                      file: pack.file, range: reference.range,
+                                      notes: [.hint(others.isEmpty
+                                          ? "load the folder that holds vocabulary.yaml (such as --rules Rules) together with the pack"
+                                          : "loaded: \(others.joined(separator: ", ")); a new major version of a vocabulary needs packs that name it")]))
+        }
         var packIds: [String: PackDefinition] = [:]
         for pack in definitions {
             if let first = packIds[pack.id] {
@@ -23,7 +41,8 @@ public struct RuleSetCompiler: Sendable {
                 packIds[pack.id] = pack
             }
         }
-        let (schema, conflicts) = InputSchema.union([InputSchema.projectCountry] + definitions.flatMap(\.inputs))
+        // The vocabularies first, so a conflict is reported at the pack that departs from them.
+        let (schema, conflicts) = InputSchema.union([InputSchema.projectCountry] + vocabularies.flatMap(\.inputs) + definitions.flatMap(\.inputs))
         diagnostics += conflicts
 
         var ruleOwners: [String: (String, SourceRange)] = [:]

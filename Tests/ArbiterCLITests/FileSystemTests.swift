@@ -67,7 +67,8 @@ struct FileSystemTests {
         let output = try CLIRunner.run(["audit", missing, root.path, "--format", "csv", "--jobs", "\(jobs)", "--as-of", "2026-11-29"])
         #expect(output.status == 2)
         #expect(output.stderr.contains("cannot read '\(missing)'"))
-        #expect(output.stderr.contains("\(root.path)/d/project.yaml:4:5: error: project id 'shared-id' is already used by \(root.path)/a/project.yaml"))
+        let idLine = try #require(source.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("id: ") }) + 1
+        #expect(output.stderr.contains("\(root.path)/d/project.yaml:\(idLine):5: error: project id 'shared-id' is already used by \(root.path)/a/project.yaml"))
         // Three distinct projects, two packs each.
         #expect(output.stdout.split(separator: "\r\n").dropFirst().count == 6)
     }

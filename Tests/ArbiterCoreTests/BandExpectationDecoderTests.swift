@@ -13,7 +13,17 @@ struct BandExpectationDecoderTests {
     @Test func readsACase() throws {
         let cases = try Self.decode("cases:\n  - {dossier: a.yaml, expect: {debt-risk: [high, critical]}, reason: why}\n").get()
         #expect(cases.count == 1)
-        #expect(cases.first?.bands.first?.1 == [.high, .critical])
+        #expect(cases.first?.bands.first?.1 == ["high", "critical"])
+    }
+
+    @Test func readsInsufficientDataAsAnExpectedVerdict() throws {
+        let cases = try Self.decode("cases:\n  - {dossier: a.yaml, expect: {debt-risk: insufficient-data}, reason: why}\n").get()
+        #expect(cases.first?.bands.first?.1 == ["insufficient-data"])
+        guard case .failure(let error) = try Self.decode("cases:\n  - {dossier: a.yaml, expect: {debt-risk: unknown}, reason: why}\n") else {
+            Issue.record("accepted an expected band that is not one")
+            return
+        }
+        #expect(error.diagnostics.map(\.code) == ["test.invalid-band"])
     }
 
     @Test(arguments: [

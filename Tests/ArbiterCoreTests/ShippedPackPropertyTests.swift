@@ -60,6 +60,10 @@ struct ShippedPackPropertyTests {
                             comparisons += 1
                             #expect(after.score >= before.score, "\(base.id) \(order.path) → \(value.displayText): \(after.pack) score \(before.score) → \(after.score)")
                             #expect(after.worst >= before.worst, "\(base.id) \(order.path) → \(value.displayText): \(after.pack) worst \(before.worst) → \(after.worst)")
+                            // Bands with their floors: a floor only counts fired (or, for the
+                            // worst case, possibly firing) rules, so more risk never lowers one.
+                            #expect(after.band >= before.band, "\(base.id) \(order.path) → \(value.displayText): \(after.pack) band \(before.band) → \(after.band)")
+                            #expect(after.worstBand >= before.worstBand, "\(base.id) \(order.path) → \(value.displayText): \(after.pack) worst band \(before.worstBand) → \(after.worstBand)")
                         }
                     }
                     previous = result
@@ -81,6 +85,7 @@ struct ShippedPackPropertyTests {
                 for (before, after) in zip(unknown.packs, result.packs) {
                     #expect(after.score <= before.score, "\(base.id) \(order.path) = \(order.values[0].displayText): \(after.pack) score rose")
                     #expect(after.worst <= before.worst, "\(base.id) \(order.path) = \(order.values[0].displayText): \(after.pack) worst rose")
+                    #expect(after.worstBand <= before.worstBand, "\(base.id) \(order.path) = \(order.values[0].displayText): \(after.pack) worst band rose")
                 }
             }
         }

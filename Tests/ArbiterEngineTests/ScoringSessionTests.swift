@@ -11,7 +11,7 @@ struct ScoringSessionTests {
     static let asOf = CivilDate("2026-11-29")!
 
     static func session(policy: GatePolicy? = nil, examples: Bool = false) throws -> ScoringSession {
-        let packs = ["Rules/debt-risk.yaml", "Rules/digital-authoritarianism.yaml"].map { root.appendingPathComponent($0).path }
+        let packs = ["Rules/vocabulary.yaml", "Rules/debt-risk.yaml", "Rules/digital-authoritarianism.yaml"].map { root.appendingPathComponent($0).path }
         return try ScoringSession.load(packFiles: packs, options: SessionOptions(asOf: asOf, policy: policy, decodesExamples: examples)).get()
     }
 

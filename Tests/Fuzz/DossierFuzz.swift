@@ -6,7 +6,7 @@ import Foundation
 /// libFuzzer entry point: any dossier must be scored by the shipped packs and rendered
 /// in every format, or be refused with located diagnostics. Run from the repository root.
 let ruleSet: RuleSet = {
-    let files = ["Rules/digital-authoritarianism.yaml", "Rules/debt-risk.yaml"].map { ($0, Array(FileManager.default.contents(atPath: $0)!)) }
+    let files = ["Rules/vocabulary.yaml", "Rules/digital-authoritarianism.yaml", "Rules/debt-risk.yaml"].map { ($0, Array(FileManager.default.contents(atPath: $0)!)) }
     return try! RuleSetLoader().load(files).get()
 }()
 

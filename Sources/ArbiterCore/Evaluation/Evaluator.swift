@@ -95,7 +95,9 @@ public struct Evaluator: Sendable {
                 scaleKnown = false
                 if let scaleFault = context.fault { fault = fault ?? "the scale: \(scaleFault)" }
                 for slot in scale.reads where !sheet.facts.isSet(slot) {
-                    if let position = rule.reads.firstIndex(of: slot) { missing.insert(position: position) }
+                    if let position = rule.reads.firstIndex(of: slot), !missing.contains(position: position) {
+                        missing.insert(position: position)
+                    }
                 }
             }
         }

@@ -46,6 +46,7 @@ public struct JSONReporter: Reporter {
                 json.open(key: reference.id)
                 json.string("title", reference.title)
                 json.string("url", reference.url)
+                if let mirror = reference.mirror { json.string("mirror", mirror) }
                 json.close()
             }
             json.close()

@@ -45,7 +45,7 @@ extension Arbiter {
                     return wrap("- " + lever.text + (sets.isEmpty ? "" : " (sets " + sets.joined(separator: ", ") + ")"))
                 }.joined()
             }
-            out += "\nreferences:\n" + rule.references.map { "  \($0.title)\n    \($0.url)\n" }.joined()
+            out += "\nreferences:\n" + rule.references.map { "  \($0.title)\n    \($0.url)\n" + ($0.mirror.map { "    translation or copy: \($0)\n" } ?? "") }.joined()
             out += "\ndefined in \(rule.file):\(rule.range.start.line)\n"
             Terminal.writeOutput(out)
         }

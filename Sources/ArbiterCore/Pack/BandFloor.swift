@@ -8,8 +8,9 @@ public struct BandFloor: Hashable, Sendable {
     public enum Trigger: Hashable, Sendable {
         /// At least `count` distinct rules of this severity or higher fired.
         case severity(Severity, count: Int)
-        /// Every one of these rules (of the same pack) fired: a declared conjunction.
-        case rules([String])
+        /// Every one of these rules of the same pack fired: a declared conjunction. The
+        /// rules are held by their position in the pack, resolved once at load.
+        case rules(positions: [Int])
     }
 
     public var band: Band
@@ -23,23 +24,30 @@ public struct BandFloor: Hashable, Sendable {
         self.reason = reason
     }
 
-    /// The rules that meet this floor when `counts` says which findings count (fired,
-    /// or also unknown for the worst case), or nil when it does not hold.
-    public func rulesMeeting(_ findings: FindingList, counts: (Int) -> Bool) -> [String]? {
+    /// Whether the floor holds when `counts` says which findings count (fired, or also
+    /// unknown for the worst case). Every dossier asks this of every floor, so it counts
+    /// without building anything.
+    public func holds(in findings: FindingList, counts: (Int) -> Bool) -> Bool {
         switch trigger {
         case .severity(let severity, let count):
-            var met: [String] = []
+            var met = 0
             for position in findings.indices where findings.rules[position].severity >= severity && counts(position) {
-                met.append(findings.rules[position].id)
+                met += 1
+                if met >= count { return true }
             }
-            return met.count >= count ? met : nil
-        case .rules(let ids):
-            var met: [String] = []
-            for id in ids {
-                guard let position = findings.rules.firstIndex(where: { $0.id == id }), counts(position) else { return nil }
-                met.append(id)
-            }
-            return met
+            return false
+        case .rules(let positions):
+            return positions.allSatisfy(counts)
+        }
+    }
+
+    /// The ids of the rules that meet the floor, for the one floor a report names.
+    public func rulesMeeting(_ findings: FindingList, counts: (Int) -> Bool) -> [String] {
+        switch trigger {
+        case .severity(let severity, _):
+            findings.indices.filter { findings.rules[$0].severity >= severity && counts($0) }.map { findings.rules[$0].id }
+        case .rules(let positions):
+            positions.map { findings.rules[$0].id }
         }
     }
 }
@@ -61,12 +69,10 @@ public struct AppliedFloor: Hashable, Sendable {
     /// none does. Between equal bands the first declared wins, so reports are stable.
     public static func highest(_ floors: [BandFloor], above scoreBand: Band, in findings: FindingList,
                                counts: (Int) -> Bool) -> AppliedFloor? {
-        var best: AppliedFloor?
-        for floor in floors where floor.band > scoreBand && floor.band > (best?.band ?? .low) {
-            if let rules = floor.rulesMeeting(findings, counts: counts) {
-                best = AppliedFloor(band: floor.band, reason: floor.reason, rules: rules)
-            }
+        var best: BandFloor?
+        for floor in floors where floor.band > max(scoreBand, best?.band ?? .low) && floor.holds(in: findings, counts: counts) {
+            best = floor
         }
-        return best
+        return best.map { AppliedFloor(band: $0.band, reason: $0.reason, rules: $0.rulesMeeting(findings, counts: counts)) }
     }
 }

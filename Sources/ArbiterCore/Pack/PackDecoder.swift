@@ -53,7 +53,8 @@ public struct PackDecoder: Sendable {
                 seen[rule.id] = rule.idRange
             }
         }
-        let floors = self.floors(floorsNode, rules: seen, into: &problems)
+        let floors = self.floors(floorsNode, positions: Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }),
+                                 into: &problems)
         let definition = PackDefinition(file: document.file, id: id ?? document.file, version: version, title: title,
                                         description: description, vocabulary: vocabulary, bands: bands, floors: floors,
                                         minimumCompleteness: minimumCompleteness, references: references, inputs: inputs,
@@ -107,8 +108,8 @@ public struct PackDecoder: Sendable {
     }
 
     /// `floors:` — each `{band, reason, fired: {severity, count} | {rules: [ids]}}`, with
-    /// rule ids checked against the pack's own rules.
-    private func floors(_ node: Node?, rules: [String: SourceRange], into problems: inout DiagnosticCollector) -> [BandFloor] {
+    /// rule ids resolved to their position among the pack's own rules.
+    private func floors(_ node: Node?, positions: [String: Int], into problems: inout DiagnosticCollector) -> [BandFloor] {
         guard let node else { return [] }
         guard let items = node.items else {
             problems.error("wrong-type", "'floors' must be a list of { band, reason, fired }, found \(node.kindDescription)", at: node.range)
@@ -150,13 +151,12 @@ public struct PackDecoder: Sendable {
                                    notes: Spelling.hint(for: severityText, among: Severity.allCases.map(\.rawValue)))
                 }
             } else if severityText == nil, count == nil, !listed.isEmpty {
-                var known = true
-                for (id, range) in listed where rules[id] == nil {
-                    known = false
+                for (id, range) in listed where positions[id] == nil {
                     problems.error("unknown-rule", "band floor names rule '\(id)', which this pack does not define", at: range,
-                                   notes: Spelling.hint(for: id, among: rules.keys.sorted()))
+                                   notes: Spelling.hint(for: id, among: positions.keys.sorted()))
                 }
-                if known { trigger = .rules(listed.map(\.0)) }
+                let resolved = listed.compactMap { positions[$0.0] }
+                if resolved.count == listed.count { trigger = .rules(positions: resolved) }
             } else {
                 problems.error("invalid-floor", "'fired' holds either 'severity' (with an optional 'count') or 'rules', not both", at: firedNode.range)
             }

@@ -23,6 +23,6 @@ public struct PackDefinition: Sendable {
         public var major: Int
         public var range: SourceRange
 
-        public var text: String { "\(id)@\(major)" }
+        public var text: String { VocabularyDefinition.name(id: id, major: major) }
     }
 }

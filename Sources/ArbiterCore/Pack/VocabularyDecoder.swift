@@ -13,13 +13,13 @@ public struct VocabularyDecoder: Sendable {
             problems.error("invalid-id", "vocabulary id '\(id)' must be lowercase letters, digits and '-'", at: document.root["vocabulary"]!.range)
         }
         let version = reader.string("version", required: true, into: &problems) ?? ""
-        if !version.isEmpty, version.split(separator: ".").first.flatMap({ Int($0) }) == nil {
+        let major = VocabularyDefinition.major(of: version)
+        if !version.isEmpty, major == nil {
             problems.error("invalid-version", "a vocabulary version starts with its major number, such as 1.0.0", at: document.root["version"]!.range)
         }
         let title = reader.string("title", into: &problems) ?? ""
         _ = reader.string("description", into: &problems)
-        var owner = "\(id ?? "vocabulary")@"
-        owner += version.split(separator: ".").first.map(String.init) ?? "0"
+        let owner = VocabularyDefinition.name(id: id ?? "vocabulary", major: major ?? 0)
         let inputs = PackDecoder().inputs(reader.take("inputs"), pack: owner, into: &problems)
         if document.root["inputs"] == nil {
             problems.error("missing-field", "a vocabulary needs 'inputs'", at: SourceRange(at: document.root.range.start))

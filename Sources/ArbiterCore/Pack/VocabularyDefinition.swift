@@ -7,11 +7,14 @@ public struct VocabularyDefinition: Sendable {
     public var title: String
     public var inputs: [InputDeclaration]
 
-    /// The first number of `version`: packs name the vocabulary by it (`dossier@1`).
-    public var major: Int? { version.split(separator: ".").first.flatMap { Int($0) } }
+    /// The name packs give it, `dossier@1`: its id and major version, as
+    /// `PackDefinition.VocabularyReference.text` writes it.
+    public var owner: String { Self.name(id: id, major: Self.major(of: version) ?? 0) }
 
-    /// The owner shown for the vocabulary's declarations in schemas and conflicts.
-    public var owner: String { "\(id)@\(major ?? 0)" }
+    public static func name(id: String, major: Int) -> String { "\(id)@\(major)" }
+
+    /// The first number of a version such as 1.1.0, or nil when it does not start with one.
+    public static func major(of version: String) -> Int? { version.split(separator: ".").first.flatMap { Int($0) } }
 
     /// True when the document is a vocabulary rather than a pack: it names a
     /// `vocabulary` and no `pack`.

@@ -39,6 +39,21 @@ public struct JSONReporter: Reporter {
             json.string("id", pack.id)
             json.string("version", pack.version)
             json.string("title", pack.title)
+            // The thresholds and every rule's weight, so `arbiter diff` can say what a new
+            // pack version changed and not only what moved.
+            json.open("bands")
+            json.number("moderate", pack.bands.moderate)
+            json.number("high", pack.bands.high)
+            json.number("critical", pack.bands.critical)
+            json.close()
+            json.open("rules")
+            for rule in pack.rules {
+                json.open(key: rule.id)
+                json.string("severity", rule.severity.rawValue)
+                json.number("weight", rule.weight)
+                json.close()
+            }
+            json.close()
             // Findings name their references by id; the documents are listed once here.
             json.open("references")
             var seen: Set<String> = []

@@ -22,6 +22,6 @@ struct Arbiter: ParsableCommand {
             Exit codes: 0 success, 1 gate or test failed, 2 invalid input, 64 usage error.
             """,
         version: ToolVersion.current,
-        subcommands: [Score.self, Audit.self, GateCommand.self, Lint.self, TestCommand.self, Explain.self, Schema.self, Init.self, Plan.self, Serve.self]
+        subcommands: [Score.self, Audit.self, GateCommand.self, Lint.self, TestCommand.self, Explain.self, Schema.self, Init.self, Plan.self, Diff.self, Serve.self]
     )
 }

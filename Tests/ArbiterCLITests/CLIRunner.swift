@@ -19,7 +19,7 @@ enum CLIRunner {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = cwd.map { root.appendingPathComponent($0) } ?? root
+        process.currentDirectoryURL = cwd.map { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : root.appendingPathComponent($0) } ?? root
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }

@@ -10,7 +10,7 @@ DOSSIER ?= Fixtures/projects/rs-belgrade-safe-city.yaml
 BENCH_FILES ?= 10000
 FUZZ_SECONDS ?= 60
 
-.PHONY: deps build test run serve test-api test-browser bench install uninstall lint clean fuzz fuzz-build test-sanitize
+.PHONY: deps build test run serve test-api test-browser test-precommit bench install uninstall lint clean fuzz fuzz-build test-sanitize
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
@@ -47,6 +47,12 @@ test-api: deps
 test-browser: deps
 	$(SWIFT) build --product arbiter
 	Tests/Browser/run.sh
+
+# This repository's .pre-commit-hooks.yaml through pre-commit itself (from PyPI, into
+# .build-precommit/), in a scratch repository of Fixtures dossiers. pre-commit builds the
+# package in release mode on its first run (minutes). Not part of `make test`.
+test-precommit: deps
+	Tests/PreCommit/run.sh
 
 lint: build
 	$(BIN) lint --rules Rules Fixtures/projects

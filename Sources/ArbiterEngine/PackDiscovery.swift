@@ -4,7 +4,8 @@ import Foundation
 
 /// Finds the configuration and the rule packs the documented way: `--rules`, else
 /// `rules:` in `.arbiter.yaml` (searched upward from the working directory), else
-/// `./Rules`, else the packs installed beside the binary. Returns diagnostics; never
+/// `./Rules`, else the packs installed beside the binary (or those of the checkout it
+/// was built from). Returns diagnostics; never
 /// prints and never exits.
 public struct PackDiscovery: Sendable {
     /// The folder paths are shown relative to, and the configuration is searched from.
@@ -102,12 +103,26 @@ public struct PackDiscovery: Sendable {
         return .success(files)
     }
 
-    /// `PREFIX/share/arbiter/rules` for a binary installed at `PREFIX/bin/arbiter`.
+    /// `PREFIX/share/arbiter/rules` for a binary installed at `PREFIX/bin/arbiter`, else the
+    /// `Rules` folder of the source checkout the binary was built in.
     public static func installedRules() -> String? {
         guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
-        let prefix = URL(fileURLWithPath: executable).deletingLastPathComponent().deletingLastPathComponent()
-        let rules = prefix.appendingPathComponent("share/arbiter/rules").path
-        return FileManager.default.fileExists(atPath: rules) ? rules : nil
+        let folder = URL(fileURLWithPath: executable).deletingLastPathComponent()
+        let rules = folder.deletingLastPathComponent().appendingPathComponent("share/arbiter/rules").path
+        if FileManager.default.fileExists(atPath: rules) { return rules }
+        // A binary built from a checkout (`swift build`, or pre-commit's build of the hook
+        // repository, in `<checkout>/swift_env-default/.build/<triple>/release`) reads
+        // the packs of the checkout it was built from.
+        var ancestor = folder
+        for _ in 0..<5 {
+            ancestor = ancestor.deletingLastPathComponent()
+            let packs = ancestor.appendingPathComponent("Rules")
+            if FileManager.default.fileExists(atPath: ancestor.appendingPathComponent("Package.swift").path),
+               FileManager.default.fileExists(atPath: packs.appendingPathComponent("vocabulary.yaml").path) {
+                return packs.path
+            }
+        }
+        return nil
     }
 
     public static func resolve(_ path: String, against folder: String?) -> String {

@@ -355,7 +355,7 @@ public struct PackDecoder: Sendable {
         let messageNode = reader.take("message")
         // Without a message a finding says what the rule is called.
         let message = reader.string("message", into: &problems) ?? title
-        let rationale = reader.string("rationale", required: true, into: &problems)?.trimmed ?? ""
+        let rationale = reader.string("rationale", into: &problems)?.trimmed ?? ""
         let ruleReferences = reader.stringList("references", into: &problems)
         for (reference, range) in ruleReferences where references[reference] == nil {
             problems.error("unknown-reference", "rule '\(id)' cites reference '\(reference)', which the pack does not define", at: range,

@@ -12,9 +12,12 @@ extension Arbiter {
             discussion: """
                 Reports every problem in every file at once, each at its line and column, and exits 2 if there is any. Rules' examples are checked here (and run by `arbiter test`); scoring commands skip them.
 
+                Warnings, which --strict makes errors: a rule without a rationale, mitigations, or a firing and a passing example; a dossier fact that cites no source. The share of facts that cite a source is printed for the dossiers checked.
+
                 Examples:
                   arbiter lint
                   arbiter lint --rules Rules Fixtures/projects
+                  arbiter lint --strict projects/
                 """)
 
         @Argument(help: ArgumentHelp("Dossier files or folders to check as well.", valueName: "path"), completion: .file())
@@ -25,9 +28,25 @@ extension Arbiter {
         @Option(name: .long, help: ArgumentHelp("A waivers file to check as well.", valueName: "file"))
         var waivers: String?
 
+        @Flag(help: "Treat warnings (rules without rationale, mitigations or examples; facts without a source) as errors.")
+        var strict = false
+
         func run() throws {
             let workspace = try Workspace.load(packs, waiversPath: waivers, examples: true)
-            var problems = 0
+            var problems = 0, warnings = 0
+            // Warnings are printed as warnings, or counted as problems under --strict.
+            func report(_ diagnostics: [Diagnostic], sources: [SourceText]) {
+                guard !diagnostics.isEmpty else { return }
+                let shown = strict ? diagnostics.map { warning in var error = warning; error.severity = .error; return error } : diagnostics
+                Console.print(shown, sources: sources)
+                if strict { problems += diagnostics.count } else { warnings += diagnostics.count }
+            }
+            let packWarnings = PackAuthoringCheck.warnings(workspace.ruleSet, examplesDecoded: true)
+            let packSources = Set(packWarnings.map(\.file)).sorted().compactMap { file in
+                (try? FileInput.read(file, limit: workspace.loaderLimits.maxFileSize).get()).map { SourceText(file: file, bytes: $0) }
+            }
+            report(packWarnings, sources: packSources)
+            var facts = 0, cited = 0
             let found = DossierFinder(paths: paths, config: workspace.config, excluded: Set(workspace.packFiles)).all()
             Console.print(found.problems, sources: [])
             problems += found.problems.count
@@ -44,6 +63,10 @@ extension Arbiter {
                         Console.print(invalid)
                         problems += invalid.diagnostics.count
                     case .success(let dossier):
+                        let provenance = DossierProvenance(dossier, schema: workspace.ruleSet.schema)
+                        facts += provenance.facts
+                        cited += provenance.cited
+                        report(provenance.warnings, sources: [SourceText(file: display, bytes: bytes)])
                         if let first = ids.claim(dossier.id, ordinal: ordinal) {
                             let firstPath = found.files[first] == "-" ? "<stdin>" : found.files[first]
                             Console.print([ProjectIDRegistry.duplicate(dossier.id, firstUsedBy: firstPath, file: display, range: dossier.idRange)],
@@ -57,11 +80,16 @@ extension Arbiter {
             let packList = workspace.ruleSet.packs.map(\.id).joined(separator: ", ")
             let summary = "checked \(workspace.ruleSet.packs.count) pack\(workspace.ruleSet.packs.count == 1 ? "" : "s") (\(packList); \(rules) rules)"
                 + (found.files.isEmpty ? "" : " and \(found.files.count) dossier\(found.files.count == 1 ? "" : "s")")
+            if facts > 0 {
+                let share = Int((Double(cited) / Double(facts) * 100).rounded(.down))
+                Terminal.writeOutput("facts citing a source: \(cited) of \(facts) (\(share) %)\n")
+            }
+            let warned = warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"
             if problems > 0 {
-                Terminal.writeError("\(summary): \(problems) problem\(problems == 1 ? "" : "s")\n")
+                Terminal.writeError("\(summary): \(problems) problem\(problems == 1 ? "" : "s")\(warned)\n")
                 throw ExitCode(2)
             }
-            Terminal.writeOutput("\(summary): no problems\n")
+            Terminal.writeOutput("\(summary): no problems\(warned)\n")
         }
     }
 }

@@ -1,0 +1,1 @@
+args: lint --rules Rules/vocabulary.yaml --rules Fixtures/diff/base.yaml

@@ -1,0 +1,1 @@
+args: lint --strict --rules Rules Fixtures/cli/uncited.yaml

@@ -1,0 +1,1 @@
+args: lint --rules Rules Fixtures/cli/uncited.yaml

@@ -1,0 +1,54 @@
+#!/bin/sh
+# `make test-precommit`: pre-commit (from PyPI, in .build-precommit/) runs this repository's
+# .pre-commit-hooks.yaml with `pre-commit try-repo` in a scratch dossier repository, as a
+# policy repository would after adding the three lines in the README. pre-commit builds
+# the package itself the first time (minutes); its store is kept in .build-precommit/.
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+venv="$root/.build-precommit/venv"
+if [ ! -x "$venv/bin/pre-commit" ]; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet pre-commit
+fi
+export PRE_COMMIT_HOME="$root/.build-precommit/store"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+cd "$scratch"
+git init --quiet
+git config user.email test@example.org
+git config user.name "pre-commit test"
+mkdir projects drafts
+cp "$root"/Fixtures/projects/*.yaml projects/
+cp "$root/Fixtures/cli/typo.yaml" drafts/typo.yaml
+# A workflow file: YAML, hidden, and not a dossier; the hooks must leave it alone.
+mkdir -p .github/workflows
+printf 'on: push\njobs: {}\n' > .github/workflows/ci.yml
+git add .
+git commit --quiet -m "dossiers"
+
+failures=0
+expect() { # expect STATUS WORDS -- pre-commit arguments
+    want=$1; words=$2; shift 3
+    if "$venv/bin/pre-commit" try-repo "$root" "$@" > out.txt 2>&1; then got=0; else got=1; fi
+    if [ "$got" != "$want" ] || ! grep -q -- "$words" out.txt; then
+        echo "FAIL: pre-commit try-repo $* (exit $got, wanted $want, output should contain '$words'):"
+        cat out.txt
+        failures=$((failures + 1))
+    else
+        echo "ok: $* → exit $got, '$words'"
+    fi
+}
+
+expect 0 "arbiter lint.*Passed" -- arbiter-lint --files projects/*.yaml .github/workflows/ci.yml
+expect 1 "drafts/typo.yaml:" -- arbiter-lint --files drafts/typo.yaml
+expect 1 "rs-belgrade-safe-city" -- arbiter-gate --files projects/rs-belgrade-safe-city.yaml
+# The repository's own .arbiter.yaml sets the gate: critical on known facts passes Norwich.
+printf 'gate:\n  fail_on: critical\n  unknown: best\n' > .arbiter.yaml
+git add .arbiter.yaml
+expect 0 "arbiter gate.*Passed" -- arbiter-gate --files projects/gb-norwich-cctv.yaml
+
+if [ "$failures" -gt 0 ]; then
+    echo "$failures pre-commit check(s) failed"
+    exit 1
+fi
+echo "pre-commit hooks: all checks passed"

@@ -27,7 +27,7 @@ public struct GitHubReporter: Reporter {
 
     public func end(_ summary: RunSummary, context: ReportContext) -> String {
         summary.errors.filter { $0.severity == .error }.map { error in
-            "::error file=\(Self.property(error.file)),line=\(error.range.start.line),col=\(error.range.start.column),title=\(Self.property(error.code))::\(Self.data(error.message))\n"
+            "::error file=\(Self.property(error.file))" + (error.hasPosition ? ",line=\(error.range.start.line),col=\(error.range.start.column)" : "") + ",title=\(Self.property(error.code))::\(Self.data(error.message))\n"
         }.joined()
     }
 

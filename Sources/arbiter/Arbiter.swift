@@ -3,7 +3,6 @@ import ArgumentParser
 
 /// The `arbiter` command: scores infrastructure and surveillance projects against
 /// digital-authoritarianism and debt-risk rule packs.
-@main
 struct Arbiter: ParsableCommand {
     // Every command names itself: without `commandName`, the argument parser derives the
     // name from the type through reflection, which was a third of `--version`'s run.
@@ -22,6 +21,7 @@ struct Arbiter: ParsableCommand {
             Exit codes: 0 success, 1 gate or test failed, 2 invalid input, 64 usage error.
             """,
         version: ToolVersion.current,
-        subcommands: [Score.self, Audit.self, GateCommand.self, Lint.self, TestCommand.self, Explain.self, Schema.self, Init.self, Plan.self, Diff.self, Serve.self]
+        subcommands: [Score.self, Audit.self, GateCommand.self, Lint.self, TestCommand.self, Explain.self, Schema.self, Init.self, Plan.self, Diff.self, RulesCommand.self, Serve.self]
     )
+
 }

@@ -38,7 +38,7 @@ struct GoldenCLITests {
     @Test func everyCommandHasACase() {
         let names = Set(Self.cases.map(\.name))
         #expect(Self.cases.count >= 20)
-        for command in ["score", "audit", "gate", "lint", "test", "explain", "init", "schema", "serve", "plan", "diff"] {
+        for command in ["score", "audit", "gate", "lint", "test", "explain", "init", "schema", "serve", "plan", "diff", "rules"] {
             #expect(names.contains { $0 == command || $0.hasPrefix(command + "-") }, "no case for \(command)")
         }
         #expect(Set(Self.cases.compactMap { try? expectedStatus($0) }) == [0, 1, 2, 64])

@@ -3,6 +3,7 @@
 # .pre-commit-hooks.yaml with `pre-commit try-repo` in a scratch dossier repository, as a
 # policy repository would after adding the three lines in the README. pre-commit builds
 # the package itself the first time (minutes); its store is kept in .build-precommit/.
+# The hooks are taken from the committed HEAD (`--ref`), so every check reuses one build.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 venv="$root/.build-precommit/venv"
@@ -11,6 +12,7 @@ if [ ! -x "$venv/bin/pre-commit" ]; then
     "$venv/bin/pip" install --quiet pre-commit
 fi
 export PRE_COMMIT_HOME="$root/.build-precommit/store"
+head=$(git -C "$root" rev-parse HEAD)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 cd "$scratch"
@@ -29,7 +31,7 @@ git commit --quiet -m "dossiers"
 failures=0
 expect() { # expect STATUS WORDS -- pre-commit arguments
     want=$1; words=$2; shift 3
-    if "$venv/bin/pre-commit" try-repo "$root" "$@" > out.txt 2>&1; then got=0; else got=1; fi
+    if "$venv/bin/pre-commit" try-repo "$root" --ref "$head" "$@" > out.txt 2>&1; then got=0; else got=1; fi
     if [ "$got" != "$want" ] || ! grep -q -- "$words" out.txt; then
         echo "FAIL: pre-commit try-repo $* (exit $got, wanted $want, output should contain '$words'):"
         cat out.txt

@@ -39,6 +39,9 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     public var file: String
     public var range: SourceRange
     public var notes: [Note]
+    /// False for a problem with the file as a whole (it cannot be read, it is a folder):
+    /// renderers then name the file without inventing a line and column.
+    public var hasPosition = true
 
     public init(
         _ severity: Severity = .error,

@@ -24,9 +24,10 @@ public struct DiagnosticRenderer: Sendable {
         let start = diagnostic.range.start
         let label = paint(diagnostic.severity.rawValue + ":", color(for: diagnostic.severity))
         // A problem with no file (no packs found, say) has no place to point at.
-        let location = diagnostic.file.isEmpty ? "" : paint("\(diagnostic.file):\(start.line):\(start.column):", "1") + " "
+        let position = diagnostic.hasPosition ? "\(start.line):\(start.column):" : ""
+        let location = diagnostic.file.isEmpty ? "" : paint("\(diagnostic.file):\(position)", "1") + " "
         out += location + "\(label) " + paint(diagnostic.message, "1") + " [\(diagnostic.code)]\n"
-        out += excerpt(file: diagnostic.file, range: diagnostic.range)
+        if diagnostic.hasPosition { out += excerpt(file: diagnostic.file, range: diagnostic.range) }
         for note in diagnostic.notes {
             if let range = note.range {
                 let file = note.file ?? diagnostic.file

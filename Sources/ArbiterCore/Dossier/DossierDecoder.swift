@@ -183,6 +183,13 @@ public struct DossierDecoder: Sendable {
         var candidates = schema.names(under: group)
         if group.isEmpty { candidates += Self.reservedKeys }
         var notes = Spelling.hint(for: entry.key, among: candidates)
+        // A fact written one level off: `cameras:` at the top for `surveillance.cameras`.
+        if notes.isEmpty {
+            let homes = schema.allPaths.filter { $0.hasSuffix("." + entry.key) && $0 != path }
+            if !homes.isEmpty {
+                notes = [.hint("'\(entry.key)' belongs at " + homes.map { "'\($0)'" }.joined(separator: " or "))]
+            }
+        }
         if notes.isEmpty, let elsewhere = Spelling.suggestion(for: path, among: schema.allPaths) {
             notes = [.hint("did you mean '\(elsewhere)'?")]
         }
@@ -212,7 +219,10 @@ public struct DossierDecoder: Sendable {
                            into problems: inout DiagnosticCollector) -> Value? {
         if node.isNull { return nil }
         if case .list(let itemType) = type {
-            guard let items = node.items else { return wrong(node, slot: slot, expected: "a list", into: &problems) }
+            guard let items = node.items else {
+                let example = node.string.map { "write a list even for one item: [\($0)]" }
+                return wrong(node, slot: slot, expected: "a list", hint: example, into: &problems)
+            }
             var values: [Value] = []
             values.reserveCapacity(items.count)
             var ok = true
@@ -275,13 +285,13 @@ public struct DossierDecoder: Sendable {
         case (.int, .int(let number)):
             reportOutOfBounds(Double(number), node: node, slot: slot, into: &problems)
         case (.int, _):
-            _ = wrong(node, slot: slot, expected: "a whole number", into: &problems)
+            _ = wrong(node, slot: slot, expected: "a whole number", hint: numberHint(node, slot: slot), into: &problems)
         case (.number, .int(let whole)):
             reportOutOfBounds(Double(whole), node: node, slot: slot, into: &problems)
         case (.number, .float(let real)) where real.isFinite:
             reportOutOfBounds(real, node: node, slot: slot, into: &problems)
         case (.number, _):
-            _ = wrong(node, slot: slot, expected: "a finite number", into: &problems)
+            _ = wrong(node, slot: slot, expected: "a finite number", hint: numberHint(node, slot: slot), into: &problems)
         case (.string, _):
             _ = wrong(node, slot: slot, expected: "text", hint: "put the value in quotes", into: &problems)
         case (.date, .string(let text)):
@@ -301,6 +311,22 @@ public struct DossierDecoder: Sendable {
         case (.list, _):
             break
         }
+    }
+
+    /// What to write instead of a number given with a unit, a percent sign or a
+    /// thousands separator ("210m", "2%", "1,200").
+    private func numberHint(_ node: Node, slot: Int) -> String? {
+        guard let text = node.string?.trimmed, !text.isEmpty else { return nil }
+        let unit = schema.declarations[slot].unit.map { " (the unit, \($0), is implied)" } ?? ""
+        if text.hasSuffix("%") { return "write the number without the percent sign, such as \(text.dropLast())\(unit)" }
+        if text.contains(",") { return "write the number without thousands separators, such as \(text.replacing(",", with: ""))" }
+        let multipliers: [(String, String)] = [("bn", "000000000"), ("b", "000000000"), ("m", "000000"), ("k", "000")]
+        for (suffix, zeros) in multipliers where text.lowercased().hasSuffix(suffix) {
+            let digits = String(text.dropLast(suffix.count)).trimmed
+            if !digits.isEmpty, digits.allSatisfy({ $0.isNumber }) { return "write the whole number, such as \(digits)\(zeros)\(unit)" }
+        }
+        if text.first?.isNumber == true { return "write the number alone\(unit)" }
+        return nil
     }
 
     private func wrong(_ node: Node, slot: Int, expected: String, hint: String? = nil,
@@ -323,8 +349,14 @@ public struct DossierDecoder: Sendable {
     }
 
     private func invalidCountry(_ code: String, _ node: Node, into problems: inout DiagnosticCollector) {
-        let hint = code == "UK" ? "the ISO 3166-1 code of the United Kingdom is GB"
-                                : "use an ISO 3166-1 alpha-2 code in capitals, such as RS or KE"
+        let hint: String
+        if code == "UK" {
+            hint = "the ISO 3166-1 code of the United Kingdom is GB"
+        } else if let known = CountryNames.code(for: code) {
+            hint = code.count == 2 ? "country codes are written in capitals: \(known)" : "the ISO 3166-1 code of \(code) is \(known)"
+        } else {
+            hint = "use an ISO 3166-1 alpha-2 code in capitals, such as RS or KE"
+        }
         problems.error("invalid-country", "'\(code)' is not an ISO 3166-1 alpha-2 country code", at: node.range,
                        notes: [.hint(hint)])
     }

@@ -21,7 +21,7 @@ extension Arbiter {
             let workspace = try Workspace.load(packs)
             guard let rule = workspace.ruleSet.rule(ruleID) ?? workspace.ruleSet.rule(ruleID.uppercased()) else {
                 let ids = workspace.ruleSet.allRules.map(\.id)
-                let hint = Spelling.suggestion(for: ruleID, among: ids).map { "did you mean '\($0)'?" } ?? "list rules with `arbiter schema` or read the packs"
+                let hint = Spelling.suggestion(for: ruleID, among: ids).map { "did you mean '\($0)'?" } ?? "list the rules with `arbiter rules`"
                 Terminal.writeError("error: no loaded pack defines rule '\(ruleID)'\n   = hint: \(hint)\n")
                 throw ExitCode(2)
             }

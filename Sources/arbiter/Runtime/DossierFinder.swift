@@ -92,8 +92,8 @@ final class DossierFinder {
         if path == "-" { return selectedByShard(path) ? .file(path) : nil }
         var info = stat()
         guard lstat(path, &info) == 0 else {
-            return .problem(.error("io.unreadable", "cannot read '\(path)': \(String(cString: strerror(errno)))", file: path,
-                                   range: .fileStart, notes: [.hint("check the path")]))
+            return .problem(Self.wholeFile(.error("io.unreadable", "cannot read '\(path)': \(String(cString: strerror(errno)))", file: path,
+                                                  range: .fileStart, notes: [.hint("check the path")])))
         }
         var target = info
         if (info.st_mode & S_IFMT) == S_IFLNK { _ = stat(path, &target) }
@@ -104,14 +104,21 @@ final class DossierFinder {
         return enter(root, root: root, realRoot: realPath(root) ?? root)
     }
 
+    /// A problem with a path as a whole, which has no line to point at.
+    private static func wholeFile(_ diagnostic: Diagnostic) -> Diagnostic {
+        var diagnostic = diagnostic
+        diagnostic.hasPosition = false
+        return diagnostic
+    }
+
     private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
     /// Lists a folder and pushes it; a problem if it cannot be listed.
     private func enter(_ folder: String, root: String, realRoot: String) -> Item? {
         guard let real = realPath(folder), visited.insert(real).inserted else { return nil }  // a loop: already walked
         guard let directory = opendir(folder) else {
-            return .problem(.error("io.unreadable", "cannot list folder '\(folder)'", file: folder, range: .fileStart,
-                                   notes: [.hint("check its permissions")]))
+            return .problem(Self.wholeFile(.error("io.unreadable", "cannot list folder '\(folder)'", file: folder, range: .fileStart,
+                                                  notes: [.hint("check its permissions")])))
         }
         defer { closedir(directory) }
         var entries: [(name: String, kind: UInt8)] = []

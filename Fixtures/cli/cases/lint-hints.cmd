@@ -1,0 +1,1 @@
+args: lint Fixtures/cli/hints.yaml

@@ -1,0 +1,1 @@
+args: rules --pack debt-risk --min-severity high

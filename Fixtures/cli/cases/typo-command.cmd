@@ -1,0 +1,1 @@
+args: scroe Fixtures/projects/rs-belgrade-safe-city.yaml

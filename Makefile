@@ -107,7 +107,9 @@ test-sanitize: deps
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/arbiter/rules
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/arbiter
+	install -d $(DESTDIR)$(PREFIX)/share/arbiter/rules/tests
 	install -m 644 Rules/*.yaml $(DESTDIR)$(PREFIX)/share/arbiter/rules/
+	install -m 644 Rules/tests/*.yaml $(DESTDIR)$(PREFIX)/share/arbiter/rules/tests/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/arbiter

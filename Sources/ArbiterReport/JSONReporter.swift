@@ -134,6 +134,7 @@ public struct JSONReporter: Reporter {
         json.string("id", project.id)
         json.string("name", project.name)
         json.string("country", project.country)
+        if let description = project.description { json.string("description", description) }
         Self.writeScore(project.score, worst: project.worst, band: project.band, worstBand: project.worstBand, into: &json)
         json.open("packs", array: true)
         // Where each fact's evidence object was first written in this project: the same
@@ -146,6 +147,7 @@ public struct JSONReporter: Reporter {
             json.open("gate")
             json.bool("passed", gate.passed)
             json.strings("reasons", gate.reasons)
+            json.strings("causes", gate.causes.map(\.rawValue))
             json.close()
         }
         if let whatIf = project.whatIf {

@@ -1,49 +1,115 @@
 import ArbiterCore
 
-/// A summary table and a collapsible `<details>` block per project: fit for a
-/// pull-request comment or a CI step summary.
+/// A report that fits a pull-request comment or a CI step summary: a table of every
+/// project sorted by risk, then per project a collapsible block with its fired findings
+/// and, as counts and a short list of facts to collect, its unknowns. Details are cut,
+/// riskiest projects kept first, where the text would pass `maxBytes`; a marker says how
+/// many were left out and where the full report is.
 public struct MarkdownReporter: Reporter {
     public init() {}
 
     public var needsAllProjects: Bool { true }
 
+    /// Facts to collect listed per project.
+    static let factsShown = 5
+
     public func end(_ summary: RunSummary, context: ReportContext) -> String {
-        var out = "## Arbiter report\n\n"
-        out += "Evaluated \(summary.projectCount) project\(summary.projectCount == 1 ? "" : "s") on \(context.asOf) with "
-        out += context.packs.map { "`\($0.id)` \($0.version)" }.joined(separator: ", ") + ".\n\n"
-        out += "| Project | Band | Score | Range | Top findings |" + (context.gated ? " Gate |" : "") + "\n"
-        out += "|---|---|---:|---|---|" + (context.gated ? "---|" : "") + "\n"
-        for project in summary.projects {
-            let top = project.packs.flatMap(\.firedFindings).sorted { $0.severity > $1.severity }.prefix(3)
-                .map { "`\($0.rule)` \(Self.escape($0.title))" }.joined(separator: "<br>")
-            out += "| \(Self.escape(project.name)) (`\(project.id)`) | **\(project.band.rawValue)** | \(project.score.scoreText) | "
-            out += "\(project.score.scoreText)–\(project.worst.scoreText) | \(top.isEmpty ? "—" : top) |"
-            if context.gated { out += project.gate?.passed == false ? " ❌ failed |" : " ✅ passed |" }
-            out += "\n"
-        }
-        for project in summary.projects { out += "\n" + details(project) }
+        let projects = summary.projects.map { ($0, ProjectLine($0)) }.sorted { ProjectLine.riskOrder($0.1, $1.1) }.map(\.0)
+        var head = "## Arbiter report\n\n"
+        head += "Evaluated \(summary.projectCount) project\(summary.projectCount == 1 ? "" : "s") on \(context.asOf) with "
+        head += context.packs.map { "`\($0.id)` \($0.version)" }.joined(separator: ", ") + "."
+        let bands = Band.allCases.reversed().map { "\(summary.bandCounts[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", ")
+        head += " Bands: \(bands)."
+        if context.gated { head += " Gate: \(summary.gateFailures) failed." }
+        if let filter = context.listing.summary { head += " Findings listed: \(filter)." }
+        if context.onlyFailing { head += " Only projects that failed the gate are shown." }
+        head += "\n"
+
+        var tail = ""
         let errors = summary.errors.filter { $0.severity == .error }
         if !errors.isEmpty {
-            out += "\n### Files that could not be scored\n\n"
+            tail += "\n### Files that could not be scored\n\n"
             for error in errors {
-                out += "- `\(error.file):\(error.range.start.line):\(error.range.start.column)` \(Self.escape(error.message)) (`\(error.code)`)\n"
+                let place = error.hasPosition ? "\(error.file):\(error.range.start.line):\(error.range.start.column)" : error.file
+                tail += "- `\(place)` \(Self.escape(error.message)) (`\(error.code)`)\n"
             }
         }
         let waivers = summary.waivers.filter { $0.state != .applied }
         if !waivers.isEmpty {
-            out += "\n### Waivers needing attention\n\n"
+            tail += "\n### Waivers needing attention\n\n"
             for outcome in waivers {
-                out += "- `\(outcome.waiver.rule)` for `\(outcome.waiver.project)`: \(outcome.state.rawValue) (expires \(outcome.waiver.expires))\n"
+                tail += "- `\(outcome.waiver.rule)` for `\(outcome.waiver.project)`: \(outcome.state.rawValue) (expires \(outcome.waiver.expires))\n"
             }
         }
+
+        let budget = context.maxBytes
+        var table = projects.isEmpty ? "" : "\n" + tableHeader(context)
+        var rowsLeftOut = 0
+        for (index, project) in projects.enumerated() {
+            let row = tableRow(project, context: context)
+            // The marker for rows that do not fit needs its own room.
+            if head.utf8.count + table.utf8.count + row.utf8.count + tail.utf8.count + 400 > budget {
+                rowsLeftOut = projects.count - index
+                break
+            }
+            table += row
+        }
+        var body = head + table
+        if rowsLeftOut > 0 { body += "\n" + marker("\(rowsLeftOut) more project\(rowsLeftOut == 1 ? "" : "s") left out of the table", context: context) }
+        var detailsLeftOut = 0
+        if !context.quiet && rowsLeftOut == 0 {
+            for (index, project) in projects.enumerated() {
+                let block = "\n" + details(project, context: context)
+                if body.utf8.count + block.utf8.count + tail.utf8.count + 400 > budget {
+                    detailsLeftOut = projects.count - index
+                    break
+                }
+                body += block
+            }
+        }
+        if detailsLeftOut > 0 {
+            body += "\n" + marker("Details of \(detailsLeftOut) project\(detailsLeftOut == 1 ? "" : "s") (the least risky) left out", context: context)
+        }
+        return body + tail
+    }
+
+    private func marker(_ what: String, context: ReportContext) -> String {
+        let full = context.fullReport.map { "the full report is `\(Self.escape($0))`" }
+            ?? "run `arbiter audit` with `--report html=report.html` for the full report"
+        return "> ✂ \(what) to stay under \(context.maxBytes) bytes (`--max-bytes`); \(full).\n"
+    }
+
+    private func tableHeader(_ context: ReportContext) -> String {
+        var out = "| Project |" + context.packs.map { " \($0.id) |" }.joined() + " Score | Range | Known | Top findings |"
+        out += context.gated ? " Gate |\n" : "\n"
+        out += "|---|" + String(repeating: "---|", count: context.packs.count) + "---:|---|---:|---|" + (context.gated ? "---|" : "") + "\n"
         return out
     }
 
-    private func details(_ project: ProjectResult) -> String {
-        var out = "<details><summary><strong>\(Self.escape(project.name))</strong> — \(project.band.rawValue), score \(project.score.scoreText)</summary>\n\n"
+    private func tableRow(_ project: ProjectResult, context: ReportContext) -> String {
+        let top = project.packs.flatMap { $0.reportedFindings(context.listing).filter { $0.status == .fired } }
+            .sorted { $0.severity > $1.severity }.prefix(3)
+            .map { "`\($0.rule)` \(Self.escape($0.title))" }.joined(separator: "<br>")
+        var out = "| \(Self.escape(project.name)) (`\(project.id)`) |"
+        for pack in context.packs {
+            guard let result = project.packs.first(where: { $0.pack == pack.id }) else { out += " — |"; continue }
+            out += result.isInsufficientData ? " insufficient data |" : " **\(result.band.rawValue)** |"
+        }
+        let known = project.packs.map(\.completeness).min() ?? 1
+        out += " \(project.score.scoreText) | \(project.score.scoreText)–\(project.worst.scoreText) | \(Int((known * 100).rounded()))% |"
+        out += " \(top.isEmpty ? "—" : top) |"
+        if context.gated { out += project.gate?.passed == false ? " ❌ failed |" : " ✅ passed |" }
+        return out + "\n"
+    }
+
+    private func details(_ project: ProjectResult, context: ReportContext) -> String {
+        var out = "<details><summary><strong>\(Self.escape(project.name))</strong> — \(project.band.rawValue), score \(project.score.scoreText)"
+        out += project.worst > project.score ? " (up to \(project.worst.scoreText))" : ""
+        out += "</summary>\n\n"
+        if let description = project.description, !description.isEmpty { out += Self.escape(description) + "\n\n" }
         out += "File: `\(project.file)`\n"
         if let gate = project.gate, !gate.passed {
-            out += "\nGate failed:\n" + gate.reasons.map { "- \(Self.escape($0))\n" }.joined()
+            out += "\nGate failed (\(gate.causeClasses.map(\.label).joined(separator: ", "))):\n" + gate.reasons.map { "- \(Self.escape($0))\n" }.joined()
         }
         if let whatIf = project.whatIf {
             out += "\nWhat-if: `\(Self.escape(whatIf.options))`\n\n| Pack | Before | After |\n|---|---|---|\n"
@@ -53,20 +119,34 @@ public struct MarkdownReporter: Reporter {
                 out += "| \(after.band.rawValue), \(after.score.scoreText) (worst \(after.worstBand.rawValue)) |\n"
             }
         }
+        out += "\n"
         for pack in project.packs {
-            out += "\n#### \(pack.pack) — \(pack.band.rawValue), \(pack.score.scoreText) (range \(pack.score.scoreText)–\(pack.worst.scoreText)), "
-            out += "completeness \(Int((pack.completeness * 100).rounded()))%\n\n"
-            for note in pack.verdictNotes { out += "> \(Self.escape(note))\n\n" }
-            let findings = pack.reportedFindings
-            if findings.isEmpty { out += "No findings.\n"; continue }
-            out += "| Status | Severity | Rule | Finding | Evidence |\n|---|---|---|---|---|\n"
-            for finding in findings {
-                let evidence = finding.status == .unknown
-                    ? "missing: " + finding.missing.map { "`\($0)`" }.joined(separator: ", ")
-                    : finding.evidence.map { "`\($0.path)` " + ($0.range.start.line == 0 ? "what-if" : "line \($0.range.start.line)") }.joined(separator: ", ")
-                let message = finding.status == .unknown ? finding.title : finding.message
-                out += "| \(finding.status.rawValue)\(finding.advisory ? " (advisory)" : "") | \(finding.severity.rawValue) | `\(finding.rule)` | \(Self.escape(message)) | \(evidence) |\n"
+            out += "- **\(pack.pack)** \(pack.version): \(pack.verdict), score \(pack.score.scoreText) (range \(pack.score.scoreText)–\(pack.worst.scoreText)), "
+            out += "\(Int((pack.completeness * 100).rounded()))% known"
+            let unknown = pack.reportedFindings(context.listing).filter { $0.status == .unknown }.count
+            out += unknown > 0 ? ", \(unknown) rule\(unknown == 1 ? "" : "s") undecided\n" : "\n"
+            for note in pack.verdictNotes { out += "  - \(Self.escape(note))\n" }
+        }
+        let listed = project.packs.flatMap { $0.reportedFindings(context.listing).filter { $0.status != .unknown } }
+            .enumerated().sorted { lhs, rhs in
+                if lhs.element.status != rhs.element.status { return lhs.element.status == .fired }
+                if lhs.element.severity != rhs.element.severity { return lhs.element.severity > rhs.element.severity }
+                return lhs.offset < rhs.offset
+            }.map(\.element)
+        if !listed.isEmpty {
+            out += "\n| Severity | Rule | Finding | Evidence |\n|---|---|---|---|\n"
+            for finding in listed {
+                let evidence = finding.evidence.map { "`\($0.path)` " + ($0.range.start.line == 0 ? "what-if" : "line \($0.range.start.line)") }
+                    .joined(separator: ", ")
+                let status = finding.status == .waived ? " (waived)" : finding.advisory ? " (advisory)" : ""
+                out += "| \(finding.severity.rawValue)\(status) | `\(finding.rule)` | \(Self.escape(finding.message)) | \(evidence) |\n"
             }
+        }
+        let facts = FactsToCollect(project, listing: context.listing).facts
+        if !facts.isEmpty {
+            out += "\nFacts to collect first: " + facts.prefix(Self.factsShown).map { "`\($0.path)` (\($0.rules.count) rule\($0.rules.count == 1 ? "" : "s"))" }
+                .joined(separator: ", ")
+            out += facts.count > Self.factsShown ? ", and \(facts.count - Self.factsShown) more.\n" : ".\n"
         }
         return out + "\n</details>\n"
     }

@@ -30,10 +30,15 @@ extension PackResult {
     /// within each, most severe and heaviest first; ties keep pack order so output is stable.
     var reportedFindings: [Finding] { reportedOrder.map { findings[$0] } }
 
+    /// The reported findings a report's listing filter lets through.
+    func reportedFindings(_ filter: FindingFilter) -> [Finding] { reportedOrder(filter).map { findings[$0] } }
+
     /// The positions in `findings` of `reportedFindings`, in that order. Sorting plain
     /// keys rather than findings: moving findings through filter, sort and map retained
     /// every field of each one several times, for every project of a batch.
-    var reportedOrder: [Int] {
+    var reportedOrder: [Int] { reportedOrder(.all) }
+
+    func reportedOrder(_ filter: FindingFilter) -> [Int] {
         struct Key {
             var rank: Int
             var severity: Severity
@@ -42,7 +47,8 @@ extension PackResult {
         }
         var keys: [Key] = []
         keys.reserveCapacity(findings.count)
-        for position in findings.indices where findings.outcome(at: position) != .passed {
+        for position in findings.indices where findings.outcome(at: position) != .passed
+            && (filter.isEmpty || filter.includes(status: findings.status(at: position), severity: findings.rules[position].severity)) {
             let rank = switch findings.status(at: position) {
             case .fired: 0
             case .waived: 1

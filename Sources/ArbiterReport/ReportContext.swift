@@ -9,6 +9,21 @@ public struct ReportContext: Sendable {
     /// True when a gate decided each project, so reports show pass/fail.
     public var gated: Bool
     public var colored: Bool
+    /// Which findings reports list; scores, bands and the gate always use them all.
+    public var listing: FindingFilter = .all
+    /// Text: every unknown finding and every fact to collect, and in a batch each
+    /// project in full before the table.
+    public var verbose = false
+    /// Text: the column to wrap at (the terminal's width, or 80).
+    public var width = 80
+    /// The closing summary alone, no project (`--quiet`).
+    public var quiet = false
+    /// Gate runs: report only the projects that failed (`--only-failing`).
+    public var onlyFailing = false
+    /// Markdown: the size the report must stay under, details cut first (`--max-bytes`).
+    public var maxBytes = 60_000
+    /// Where a complete report of the run is written, for a cut report to point at.
+    public var fullReport: String?
 
     /// Every loaded rule in pack order.
     public let rules: [CompiledRule]
@@ -20,5 +35,10 @@ public struct ReportContext: Sendable {
         self.gated = gated
         self.colored = colored
         self.rules = packs.flatMap(\.rules)
+    }
+
+    /// Whether a project's part of the report is written at all.
+    public func lists(_ project: ProjectResult) -> Bool {
+        !quiet && !(onlyFailing && project.gate?.passed != false)
     }
 }

@@ -9,6 +9,9 @@ import ArbiterCore
 /// and render in `end`.
 public protocol Reporter: Sendable {
     var needsAllProjects: Bool { get }
+    /// Whether `end` needs a `ProjectLine` of every project (a table sorted by risk),
+    /// which costs far less than keeping every result.
+    var needsProjectLines: Bool { get }
     func begin(_ context: ReportContext) -> String
     /// Written between two non-empty project chunks (a comma in JSON), so chunks can be
     /// rendered on worker threads without knowing what came before them.
@@ -26,6 +29,7 @@ public protocol Reporter: Sendable {
 
 extension Reporter {
     public var needsAllProjects: Bool { false }
+    public var needsProjectLines: Bool { false }
     public func begin(_ context: ReportContext) -> String { "" }
     public var separator: String { "" }
     public func project(_ project: ProjectResult, context: ReportContext) -> String { "" }
@@ -51,13 +55,15 @@ extension Reporter {
         var first = true
         for project in projects {
             summary.count(project)
+            if needsProjectLines { summary.lines.append(ProjectLine(project, listing: context.listing)) }
+            guard context.lists(project) else { continue }
             let chunk = renderer.chunk(for: project, context: context)
             if chunk.isEmpty { continue }
             if !first { chunks.append(ReportChunk(separator)) }
             chunks.append(chunk)
             first = false
         }
-        if needsAllProjects { summary.projects = projects }
+        if needsAllProjects { summary.projects = projects.filter(context.lists) }
         chunks.append(ReportChunk(end(summary, context: context)))
         return chunks
     }

@@ -10,6 +10,9 @@ public struct RunSummary: Sendable {
     public var waivers: [WaiverOutcome]
     /// Filled only for reporters whose `needsAllProjects` is true.
     public var projects: [ProjectResult]
+    /// One line per project, in input order; filled only for reporters whose
+    /// `needsProjectLines` is true.
+    public var lines: [ProjectLine] = []
 
     public init(projectCount: Int = 0, bandCounts: [Band: Int] = [:], gateFailures: Int = 0,
                 errors: [Diagnostic] = [], waivers: [WaiverOutcome] = [], projects: [ProjectResult] = []) {

@@ -1,48 +1,63 @@
 import ArbiterCore
 
-/// The report for people at a terminal: per project and pack the score, range, band
-/// and completeness, then findings by severity with their evidence, sources and
-/// mitigations, the facts still to collect, and waivers. Fits 80 columns.
+/// The report for people at a terminal, verdict first.
+///
+/// One project (`score`): the verdict and why (each pack's band, score, range and
+/// completeness, and any floor), then the fired findings of every pack by severity, the
+/// evidence many of them share printed once, then one ranked list of the facts to
+/// collect, and the unknown findings as a count per pack (listed with `--verbose`).
+/// A batch (`audit`, `gate`): one line per project sorted by risk, then the totals and,
+/// for a gate, the failing projects with the kind of reason each failed for; each
+/// project in full only with `--verbose`. Wraps at the context's width.
 public struct TextReporter: Reporter {
-    public init() {}
+    /// `audit` and `gate`: a table of every project at the end.
+    public var batch: Bool
+
+    public init(batch: Bool = false) {
+        self.batch = batch
+    }
+
+    public var needsProjectLines: Bool { batch }
 
     public var separator: String { "\n" + String(repeating: "=", count: 78) + "\n\n" }
 
+    /// Evidence behind at least this many fired findings is printed once, not under each.
+    static let sharedEvidenceThreshold = 3
+    /// Facts to collect shown without `--verbose`.
+    static let factsShown = 10
+
     public func project(_ project: ProjectResult, context: ReportContext) -> String {
-        var out = ""
+        if batch && !context.verbose { return "" }
         let style = Style(colored: context.colored)
-        out += style.bold("\(project.name) (\(project.id))") + "\n"
-        out += "\(project.file)\(project.country.map { "  ·  country \($0)" } ?? "")\n"
-        out += "overall: \(style.band(project.band)) · score \(project.score.scoreText)"
-        out += project.worst > project.score ? " (up to \(project.worst.scoreText), \(project.worstBand.rawValue))\n" : "\n"
-        if let gate = project.gate {
-            out += "gate: " + (gate.passed ? style.green("passed") : style.red("FAILED")) + "\n"
-            for reason in gate.reasons { out += "  - \(reason)\n" }
-        }
+        let width = context.width
+        var out = style.bold("\(project.name) (\(project.id))") + "\n"
+        out += "\(project.file)\(project.country.map { " · country \($0)" } ?? "")\n"
+        if let description = project.description, !description.isEmpty { out += wrap(description, indent: "  ", width: width) }
         if let whatIf = project.whatIf {
-            out += wrap("what-if: " + whatIf.options, indent: "")
+            out += wrap("what-if: " + whatIf.options, indent: "", width: width)
             for before in whatIf.before {
                 guard let after = project.packs.first(where: { $0.pack == before.pack }) else { continue }
                 out += "  \(before.pack): score \(before.score.scoreText) \(before.band.rawValue) (worst \(before.worstBand.rawValue))"
                 out += " -> \(after.score.scoreText) \(after.band.rawValue) (worst \(after.worstBand.rawValue))\n"
             }
         }
-        for pack in project.packs { out += render(pack, of: project, style: style) }
+        out += "\n" + verdict(project, style: style, width: width)
+        if let gate = project.gate {
+            out += "gate: " + (gate.passed ? style.green("passed") : style.red("FAILED"))
+            out += gate.passed ? "\n" : " (" + gate.causeClasses.map(\.label).joined(separator: ", ") + ")\n"
+            for reason in gate.reasons { out += wrap("- " + reason, indent: "  ", width: width) }
+        }
+        out += findings(project, context: context, style: style)
         return out
     }
 
     public func end(_ summary: RunSummary, context: ReportContext) -> String {
         var out = ""
-        if summary.projectCount > 1 || !summary.errors.isEmpty {
-            out += "\n" + String(repeating: "=", count: 78) + "\n"
-            let bands = Band.allCases.reversed().map { "\($0.rawValue) \(summary.bandCounts[$0, default: 0])" }.joined(separator: ", ")
-            out += "\(summary.projectCount) project\(summary.projectCount == 1 ? "" : "s") scored: \(bands)\n"
-            let errors = summary.errors.filter { $0.severity == .error }
-            if !errors.isEmpty {
-                let files = Set(errors.map(\.file)).count
-                out += "\(files) file\(files == 1 ? "" : "s") could not be scored (\(errors.count) error\(errors.count == 1 ? "" : "s"); see the messages above)\n"
-            }
-            if context.gated { out += "gate: \(summary.gateFailures) project\(summary.gateFailures == 1 ? "" : "s") failed\n" }
+        if batch {
+            out += table(summary, context: context)
+            out += totals(summary, context: context)
+        } else if summary.projectCount > 1 || !summary.errors.isEmpty {
+            out += "\n" + totals(summary, context: context)
         }
         if !summary.waivers.isEmpty {
             out += "\nwaivers:\n"
@@ -57,64 +72,294 @@ public struct TextReporter: Reporter {
         return out
     }
 
-    private func render(_ pack: PackResult, of project: ProjectResult, style: Style) -> String {
-        var out = "\n" + style.bold("\(pack.pack) \(pack.version)") + " — \(pack.title)\n"
-        let range = pack.worst > pack.score ? "range \(pack.score.scoreText)–\(pack.worst.scoreText)" : "no unknowns"
-        out += "  score \(pack.score.scoreText) (\(range))  band \(style.band(pack.band))"
-        out += pack.worstBand != pack.band ? " (worst \(pack.worstBand.rawValue))" : ""
-        out += "  completeness \(Int((pack.completeness * 100).rounded()))%\n"
-        for note in pack.verdictNotes { out += wrap(note, indent: "  ") }
-        let categories = pack.categories.filter { $0.worst > 0 }.map { "\($0.category) \($0.score.scoreText)" }
-        if !categories.isEmpty { out += wrap("categories: " + categories.joined(separator: ", "), indent: "  ") }
+    // MARK: One project
 
-        let findings = pack.reportedFindings
-        let groups: [(String, [Finding])] = [
-            ("fired", findings.filter { $0.status == .fired }),
-            ("unknown — facts to collect", findings.filter { $0.status == .unknown }),
-            ("waived", findings.filter { $0.status == .waived }),
-        ]
-        for (title, group) in groups where !group.isEmpty {
-            out += "\n  " + style.bold(title.uppercased()) + "\n"
-            for finding in group { out += render(finding, of: project, style: style) }
+    /// The overall verdict, then a row per pack and the notes that explain a band.
+    private func verdict(_ project: ProjectResult, style: Style, width: Int) -> String {
+        var out = style.bold("VERDICT") + " " + style.band(project.band) + " — score \(project.score.scoreText)"
+        if project.worst > project.score {
+            out += ", up to \(project.worst.scoreText) (\(project.worstBand.rawValue)) if the unknown facts go against it\n"
+        } else {
+            out += "; every rule decided\n"
+        }
+        let nameWidth = project.packs.map(\.pack.count).max() ?? 0
+        let verdicts = project.packs.map { $0.isInsufficientData ? "INSUFFICIENT" : $0.band.rawValue.uppercased() }
+        let verdictWidth = verdicts.map(\.count).max() ?? 0
+        for (pack, verdict) in zip(project.packs, verdicts) {
+            out += "  " + pack.pack.padding(nameWidth) + "  " + style.bandText(verdict.padding(verdictWidth), pack.band)
+            out += "  " + pack.score.scoreText.leftPadding(4)
+            out += pack.worst > pack.score ? ", up to \(pack.worst.scoreText) \(pack.worstBand.rawValue)" : ", no unknowns"
+            out += "  \(Int((pack.completeness * 100).rounded()))% known\n"
+            for note in pack.verdictNotes { out += wrap(note, indent: "    ", width: width) }
         }
         return out
     }
 
-    private func render(_ finding: Finding, of project: ProjectResult, style: Style) -> String {
+    private func findings(_ project: ProjectResult, context: ReportContext, style: Style) -> String {
+        let width = context.width
+        let listing = context.listing
+        // Every pack's listed findings, most severe and heaviest first across packs.
+        var listed: [(pack: String, finding: Finding)] = []
+        for pack in project.packs {
+            for finding in pack.reportedFindings(listing) { listed.append((pack.pack, finding)) }
+        }
+        let fired = stableSorted(listed.filter { $0.finding.status == .fired })
+        let waived = listed.filter { $0.finding.status == .waived }
+        let unknown = listed.filter { $0.finding.status == .unknown }
+        var out = ""
+        let filterNote = listing.summary.map { " — listing \($0)" } ?? ""
+
+        // Evidence that many findings rest on, printed once.
+        var uses: [String: Int] = [:]
+        for (_, finding) in fired {
+            for evidence in finding.evidence { uses[evidenceKey(evidence), default: 0] += 1 }
+        }
+        let shared = Set(uses.filter { $0.value >= Self.sharedEvidenceThreshold }.keys)
+
+        if !fired.isEmpty {
+            out += "\n" + style.bold("FIRED FINDINGS (\(fired.count))") + filterNote + "\n"
+            for (pack, finding) in fired { out += render(finding, pack: pack, of: project, hiding: shared, style: style, width: width) }
+            if !shared.isEmpty {
+                var sharedLines: [(count: Int, text: String)] = []
+                var seen: Set<String> = []
+                for (_, finding) in fired {
+                    for evidence in finding.evidence where shared.contains(evidenceKey(evidence)) && seen.insert(evidenceKey(evidence)).inserted {
+                        sharedLines.append((uses[evidenceKey(evidence)]!, evidenceText(evidence, of: project)))
+                    }
+                }
+                for line in sharedLines {
+                    out += wrap("shared evidence of \(line.count) findings: " + line.text, indent: "  ", width: width)
+                }
+            }
+        } else if listing.statuses?.contains(.fired) ?? true {
+            out += "\nno finding fired" + filterNote + "\n"
+        }
+        if !waived.isEmpty {
+            out += "\n" + style.bold("WAIVED (\(waived.count))") + "\n"
+            for (pack, finding) in waived { out += render(finding, pack: pack, of: project, hiding: [], style: style, width: width) }
+        }
+        if !unknown.isEmpty {
+            out += collect(project, context: context, style: style)
+            if context.verbose {
+                out += "\n" + style.bold("UNKNOWN FINDINGS (\(unknown.count))") + "\n"
+                for (pack, finding) in unknown { out += render(finding, pack: pack, of: project, hiding: [], style: style, width: width) }
+            } else {
+                let counts = project.packs.compactMap { pack -> String? in
+                    let count = unknown.filter { $0.pack == pack.pack }.count
+                    return count == 0 ? nil : "\(count) in \(pack.pack) (up to +\((pack.worst - pack.score).scoreText))"
+                }
+                out += "\n" + wrap(style.dim("unknown findings: " + counts.joined(separator: ", ") + "; --verbose lists them"),
+                                   indent: "", width: width)
+            }
+        }
+        return out
+    }
+
+    /// The ranked facts to collect, each once.
+    private func collect(_ project: ProjectResult, context: ReportContext, style: Style) -> String {
+        let facts = FactsToCollect(project, listing: context.listing).facts
+        guard !facts.isEmpty else { return "" }
+        let shown = context.verbose ? facts : Array(facts.prefix(Self.factsShown))
+        var out = "\n" + style.bold("FACTS TO COLLECT (\(facts.count))") + " — most decisive first\n"
+        // Packs by the prefix their rule ids share (DA, DR), to keep each fact on a line.
+        let labels = Self.shortLabels(project.packs)
+        let legend = project.packs.compactMap { pack in labels[pack.pack].map { "\($0) = \(pack.pack)" } }
+        if !legend.isEmpty { out += wrap("points each could add to a pack's score: " + legend.joined(separator: ", "), indent: "  ", width: context.width) }
+        let pathWidth = min(shown.map(\.path.count).max() ?? 0, 44)
+        let numberWidth = String(shown.count).count + 1
+        for (index, fact) in shown.enumerated() {
+            let moves = fact.points.filter { $0.points > 0 }.map { "+\($0.points.scoreText) \(labels[$0.pack] ?? $0.pack)" }
+            let head = "  " + "\(index + 1).".leftPadding(numberWidth) + " " + fact.path.padding(pathWidth)
+                + "  " + "\(fact.rules.count) rule\(fact.rules.count == 1 ? " " : "s")".leftPadding(8)
+            let tail = moves.isEmpty ? "" : "  up to " + moves.joined(separator: ", ")
+            if head.count + tail.count <= context.width {
+                out += head + tail + "\n"
+            } else {
+                out += head + "\n" + wrap(tail.dropFirst(2).description, indent: String(repeating: " ", count: numberWidth + 5), width: context.width)
+            }
+        }
+        if shown.count < facts.count { out += "  … \(facts.count - shown.count) more; --verbose lists them all, `arbiter plan --collect` ranks them exactly\n" }
+        return out
+    }
+
+    private func render(_ finding: Finding, pack: String, of project: ProjectResult, hiding shared: Set<String>,
+                        style: Style, width: Int) -> String {
         let amount: String
         switch finding.status {
         case .fired: amount = "+\(finding.contribution.scoreText)" + (finding.maxContribution > finding.contribution ? " (up to +\(finding.maxContribution.scoreText))" : "")
         case .unknown: amount = "up to +\(finding.maxContribution.scoreText)"
-        default: amount = "+\(finding.contribution.scoreText) (waived)"
+        default: amount = "+\(finding.contribution.scoreText) waived"
         }
-        var out = "  " + style.severity(finding.severity) + " \(finding.rule) \(finding.title)  \(amount)"
-        out += finding.advisory ? "  [advisory]\n" : "\n"
+        let label: String
+        switch finding.status {
+        case .unknown: label = style.dim("[\(finding.severity.rawValue)?]")
+        case .waived: label = style.waived("[\(finding.severity.rawValue), waived]")
+        default: label = style.severity(finding.severity)
+        }
+        var head = "\(label) \(finding.rule) \(finding.title)  \(amount)"
+        if finding.advisory { head += "  " + style.advisory("[advisory]") }
+        var out = wrap(head, indent: "  ", width: width)
         if finding.status != .unknown || finding.fault != nil {
-            out += wrap(finding.message, indent: "      ")
+            out += wrap(finding.message, indent: "      ", width: width)
         }
         // An unknown finding is about what is missing; its guard facts would only add noise.
-        for evidence in finding.evidence where finding.outcome != .unknown {
-            let place = evidence.range.start.line == 0 ? "what-if" : "\(project.file):\(evidence.range.start.line)"
-            var line = "evidence: \(evidence.path) = \(evidence.value.displayText) (\(place))"
-            if !evidence.sources.isEmpty { line += " sources: " + evidence.sources.joined(separator: ", ") }
-            out += wrap(line, indent: "      ")
+        if finding.outcome != .unknown {
+            for evidence in finding.evidence where !shared.contains(evidenceKey(evidence)) {
+                out += wrap("evidence: " + evidenceText(evidence, of: project), indent: "      ", width: width)
+            }
         }
-        if !finding.missing.isEmpty { out += wrap("missing: " + finding.missing.joined(separator: ", "), indent: "      ") }
-        if let fault = finding.fault { out += wrap("fault: \(fault)", indent: "      ") }
+        if !finding.missing.isEmpty { out += wrap("missing: " + finding.missing.joined(separator: ", "), indent: "      ", width: width) }
+        if let fault = finding.fault { out += wrap("fault: \(fault)", indent: "      ", width: width) }
         if finding.status != .unknown {
-            for reference in finding.references { out += wrap("see: \(reference.title) <\(reference.url)>", indent: "      ") }
-            for mitigation in finding.mitigations { out += wrap("mitigate: \(mitigation)", indent: "      ") }
+            for reference in finding.references { out += wrap("see: \(reference.title) <\(reference.url)>", indent: "      ", width: width) }
+            for mitigation in finding.mitigations { out += wrap("mitigate: \(mitigation)", indent: "      ", width: width) }
         }
         if let waiver = finding.waiver {
             let line = waiver.state == .applied
                 ? "waived until \(waiver.expires) by \(waiver.approvedBy): \(waiver.reason)"
                 : "waiver EXPIRED on \(waiver.expires), not applied (\(waiver.approvedBy): \(waiver.reason))"
-            out += wrap(line, indent: "      ")
+            out += wrap(line, indent: "      ", width: width)
         }
         return out
     }
 
-    /// Greedy word wrap to 80 columns with a hanging indent.
+    /// The prefix every rule id of a pack shares before its first '-' (DA for DA-BIO-001),
+    /// when each pack has one and they differ.
+    static func shortLabels(_ packs: [PackResult]) -> [String: String] {
+        shortLabels(packs.map(\.pack), rules: packs.map { $0.findings.rules.map(\.id) })
+    }
+
+    static func shortLabels(_ packs: [String], rules: [[String]]) -> [String: String] {
+        var labels: [String: String] = [:]
+        for (pack, ids) in zip(packs, rules) {
+            let prefixes = Set(ids.map { $0.split(separator: "-").first.map(String.init) ?? $0 })
+            guard prefixes.count == 1, let prefix = prefixes.first, prefix.count < pack.count else { return [:] }
+            labels[pack] = prefix
+        }
+        return Set(labels.values).count == labels.count ? labels : [:]
+    }
+
+    private func evidenceKey(_ evidence: Evidence) -> String {
+        "\(evidence.path)@\(evidence.range.start.line):\(evidence.range.start.column)"
+    }
+
+    private func evidenceText(_ evidence: Evidence, of project: ProjectResult) -> String {
+        let place = evidence.range.start.line == 0 ? "what-if" : "line \(evidence.range.start.line)"
+        var text = "\(evidence.path) = \(evidence.value.displayText) (\(place))"
+        if !evidence.sources.isEmpty { text += " sources: " + evidence.sources.joined(separator: ", ") }
+        return text
+    }
+
+    /// Most severe first, then the largest contribution; ties keep pack and report order.
+    private func stableSorted(_ findings: [(pack: String, finding: Finding)]) -> [(pack: String, finding: Finding)] {
+        findings.enumerated().sorted { lhs, rhs in
+            let (a, b) = (lhs.element.finding, rhs.element.finding)
+            if a.severity != b.severity { return a.severity > b.severity }
+            if a.contribution != b.contribution { return a.contribution > b.contribution }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+
+    // MARK: A batch
+
+    /// A line per project, riskiest first.
+    private func table(_ summary: RunSummary, context: ReportContext) -> String {
+        guard !context.quiet else { return "" }
+        let lines = summary.lines.filter { !context.onlyFailing || $0.gate?.passed == false }.sorted(by: ProjectLine.riskOrder)
+        guard !lines.isEmpty else { return "" }
+        let style = Style(colored: context.colored)
+        let packs = context.packs.map(\.id)
+        let labels = Self.shortLabels(context.packs.map(\.id), rules: context.packs.map { $0.rules.map(\.id) })
+        var header = ["PROJECT"] + packs.map { labels[$0] ?? $0 } + ["SCORE–WORST", "KNOWN", "FIRED"]
+        if context.gated { header.append("GATE") }
+        var rows: [[String]] = lines.map { line in
+            var row = [line.id]
+            for pack in packs {
+                let cell = line.packs.first { $0.pack == pack }
+                row.append(cell.map { $0.verdict == "insufficient-data" ? "insufficient" : $0.band.rawValue } ?? "—")
+            }
+            row += ["\(line.score.scoreText)–\(line.worst.scoreText)", "\(Int((line.completeness * 100).rounded()))%", String(line.fired)]
+            if context.gated { row.append(line.gate.map { $0.passed ? "passed" : "FAILED" } ?? "—") }
+            return row
+        }
+        rows.insert(header, at: 0)
+        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        var out = context.verbose ? "\n" + String(repeating: "=", count: 78) + "\n" : ""
+        let legend = packs.compactMap { pack in labels[pack].map { "\($0) = \(pack)" } }
+        if !legend.isEmpty {
+            out += wrap("bands by pack (\(legend.joined(separator: ", "))); SCORE–WORST: the highest pack score and how high unknown facts could take it; KNOWN: the lowest pack completeness",
+                        indent: "", width: context.width)
+        }
+        for (index, row) in rows.enumerated() {
+            var text = ""
+            for column in row.indices {
+                let cell = row[column]
+                let numeric = column > packs.count && (!context.gated || column < row.count - 1)
+                let padded = numeric ? cell.leftPadding(widths[column]) : cell.padding(widths[column])
+                if index > 0, column >= 1, column <= packs.count, let band = Band(rawValue: cell) {
+                    text += style.bandText(padded, band)
+                } else if index > 0, context.gated, column == row.count - 1, cell == "FAILED" {
+                    text += style.red(padded)
+                } else {
+                    text += index == 0 ? style.bold(padded) : padded
+                }
+                text += "  "
+            }
+            let used = widths.reduce(0, +) + 2 * widths.count
+            if index == 0 {
+                text += style.bold("TOP FINDING")
+            } else if let top = lines[index - 1].top {
+                let room = context.width - used
+                let full = "\(top.rule) \(top.title)"
+                text += room >= 16 ? truncate(full, to: room) : top.rule
+            }
+            out += trimTrailing(text) + "\n"
+        }
+        return out
+    }
+
+    /// Totals, errors and, for a gate, every failing project with why.
+    private func totals(_ summary: RunSummary, context: ReportContext) -> String {
+        var out = context.quiet ? "" : "\n"
+        let bands = Band.allCases.reversed().map { "\(summary.bandCounts[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", ")
+        out += "\(summary.projectCount) project\(summary.projectCount == 1 ? "" : "s") scored: \(bands)\n"
+        let errors = summary.errors.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            let files = Set(errors.map(\.file)).count
+            out += "\(files) file\(files == 1 ? "" : "s") could not be scored (\(errors.count) error\(errors.count == 1 ? "" : "s"); see the messages above)\n"
+        }
+        if context.gated {
+            let failing = summary.lines.filter { $0.gate?.passed == false }.sorted(by: ProjectLine.riskOrder)
+            if summary.gateFailures == 0 {
+                out += summary.projectCount == 1 ? "gate: passed\n" : "gate: all \(summary.projectCount) projects passed\n"
+            } else {
+                out += "gate: \(summary.gateFailures) of \(summary.projectCount) project\(summary.projectCount == 1 ? "" : "s") failed"
+                out += failing.isEmpty ? "\n" : ":\n"
+                let idWidth = failing.map(\.id.count).max() ?? 0
+                for line in failing {
+                    let causes = line.gate?.causeClasses.map(\.label).joined(separator: ", ") ?? ""
+                    out += "  \(line.id.padding(idWidth))  \(causes)\n"
+                }
+                if !failing.isEmpty && !context.verbose { out += "  (`arbiter score FILE` or --verbose gives each reason)\n" }
+            }
+        }
+        if !context.verbose && !context.quiet && summary.projectCount > 0 && batch {
+            out += "each project in full: --verbose, or `arbiter score FILE`\n"
+        }
+        return out
+    }
+
+    private func truncate(_ text: String, to width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(max(1, width - 1))) + "…"
+    }
+
+    private func trimTrailing(_ text: String) -> String {
+        var text = text
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+
+    /// Greedy word wrap with a hanging indent.
     /// Breaks `text` at spaces into lines of at most `width` columns (counted in Unicode
     /// scalars), continuing two columns further in. Works on UTF-8 and keeps a running
     /// column: counting characters of the growing line for every word was the slowest
@@ -127,8 +372,15 @@ public struct TextReporter: Reporter {
         out.reserveCapacity(text.utf8.count + 2 * indentBytes.count + 8)
         var column = indentWidth
         var lineHasWord = false
+        var inEscape = false
         for word in text.utf8.split(separator: UInt8(ascii: " ")) {
-            let wordWidth = word.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+            // ANSI colour sequences take no columns.
+            var wordWidth = 0
+            for byte in word {
+                if byte == 0x1B { inEscape = true; continue }
+                if inEscape { if byte == UInt8(ascii: "m") { inEscape = false }; continue }
+                if byte & 0xC0 != 0x80 { wordWidth += 1 }
+            }
             if lineHasWord && column + 1 + wordWidth > width {
                 out.append(UInt8(ascii: "\n"))
                 out += indentBytes
@@ -156,18 +408,24 @@ public struct TextReporter: Reporter {
         func bold(_ text: String) -> String { paint(text, "1") }
         func red(_ text: String) -> String { paint(text, "31") }
         func green(_ text: String) -> String { paint(text, "32") }
+        /// Unknown findings: faint, so they never read as fired ones.
+        func dim(_ text: String) -> String { paint(text, "2") }
+        func waived(_ text: String) -> String { paint(text, "36") }
+        func advisory(_ text: String) -> String { paint(text, "33") }
+
+        func band(_ band: Band) -> String { bandText(band.rawValue.uppercased(), band) }
 
         // Switches rather than dictionary literals: the first dictionary keyed by a type
         // makes the runtime search every loaded library for its Hashable conformance,
         // some 370,000 instructions each (callgrind) on `score`'s start-up.
-        func band(_ band: Band) -> String {
+        func bandText(_ text: String, _ band: Band) -> String {
             let code = switch band {
             case .low: "32"
             case .moderate: "33"
             case .high: "31"
             case .critical: "1;31"
             }
-            return paint(band.rawValue.uppercased(), code)
+            return paint(text, code)
         }
 
         func severity(_ severity: Severity) -> String {
@@ -186,5 +444,9 @@ public struct TextReporter: Reporter {
 extension String {
     func padding(_ width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    func leftPadding(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }

@@ -96,3 +96,22 @@ struct GateTests {
         ])
     }
 }
+
+/// Each reason the gate gives carries its class, so a board can tell known risk from
+/// missing facts.
+struct GateCauseTests {
+    @Test func knownRiskMissingFactsAndFindingsAreTold() throws {
+        let ruleSet = try ShippedPackPropertyTests.shippedRuleSet()
+        let evaluator = Evaluator(ruleSet: ruleSet, asOf: CivilDate("2026-06-01")!)
+        let cases = try ShippedPackPropertyTests.realCases(ruleSet)
+        let belgrade = try #require(cases.first { $0.id == "rs-belgrade-safe-city" })
+        let decision = Gate.decide(evaluator.evaluate(belgrade), policy: GatePolicy(), baseline: nil)
+        #expect(!decision.passed)
+        #expect(decision.causes.count == decision.reasons.count)
+        #expect(decision.causeClasses == [.knownRisk, .finding, .missingFacts])
+        let known = Gate.decide(evaluator.evaluate(belgrade), policy: GatePolicy(failOn: .high, failOnSeverity: nil, unknown: .best), baseline: nil)
+        #expect(known.causeClasses == [.knownRisk])
+        let norwich = try #require(cases.first { $0.id == "gb-norwich-cctv" })
+        #expect(Gate.decide(evaluator.evaluate(norwich), policy: GatePolicy(), baseline: nil).causeClasses == [.missingFacts])
+    }
+}

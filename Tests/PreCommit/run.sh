@@ -31,7 +31,7 @@ git commit --quiet -m "dossiers"
 failures=0
 expect() { # expect STATUS WORDS -- pre-commit arguments
     want=$1; words=$2; shift 3
-    if "$venv/bin/pre-commit" try-repo "$root" --ref "$head" "$@" > out.txt 2>&1; then got=0; else got=1; fi
+    if "$venv/bin/pre-commit" try-repo "$root" "$@" --ref "$head" > out.txt 2>&1; then got=0; else got=1; fi
     if [ "$got" != "$want" ] || ! grep -q -- "$words" out.txt; then
         echo "FAIL: pre-commit try-repo $* (exit $got, wanted $want, output should contain '$words'):"
         cat out.txt

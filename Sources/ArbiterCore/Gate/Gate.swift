@@ -16,19 +16,19 @@ public enum Gate {
 
     public static func decide(_ project: ProjectResult, policy: GatePolicy, baseline: Baseline.Project?) -> GateDecision {
         var reasons: [String] = []
+        var causes: [GateDecision.Cause] = []
+        func fail(_ reason: String, _ cause: GateDecision.Cause) {
+            reasons.append(reason)
+            causes.append(cause)
+        }
         for pack in project.packs {
             if pack.isInsufficientData && policy.unknown == .worst, baseline?.bands[pack.pack] == nil {
-                reasons.append("\(pack.pack): insufficient data (completeness \(Value.format(pack.completeness)) below \(Value.format(pack.minimumCompleteness ?? 0))), judged unknown")
+                fail("\(pack.pack): insufficient data (completeness \(Value.format(pack.completeness)) below \(Value.format(pack.minimumCompleteness ?? 0))), judged unknown",
+                     .missingFacts)
                 continue
             }
             let score = gateScore(pack, unknown: policy.unknown)
-            let scoreBand = pack.bands.band(of: score)
-            let findings = pack.findings
-            let floor = AppliedFloor.highest(pack.floors, above: scoreBand, in: findings) { position in
-                findings.isEnforced(at: position)
-                    && (findings.outcome(at: position) == .fired || (policy.unknown == .worst && findings.outcome(at: position) == .unknown))
-            }
-            let band = floor?.band ?? scoreBand
+            let (band, floor) = gateBand(pack, score: score, unknown: policy.unknown)
             guard band >= policy.failOn else { continue }
             let widened = policy.unknown == .worst && score > gateScore(pack, unknown: .best)
             var basis = "\(widened ? "worst case" : "score") \(Value.format(score))"
@@ -36,9 +36,11 @@ public enum Gate {
             if let baseline {
                 if let before = baseline.bands[pack.pack], band <= before { continue }
                 let was = baseline.bands[pack.pack].map { "was \($0.rawValue)" } ?? "new to the baseline"
-                reasons.append("\(pack.pack): band rose to \(band.rawValue) (\(basis); \(was))")
+                fail("\(pack.pack): band rose to \(band.rawValue) (\(basis); \(was))", .baselineChange)
             } else {
-                reasons.append("\(pack.pack): band \(band.rawValue) (\(basis)) reaches --fail-on \(policy.failOn.rawValue)")
+                let known = policy.unknown == .best ? band : gateBand(pack, score: gateScore(pack, unknown: .best), unknown: .best).band
+                fail("\(pack.pack): band \(band.rawValue) (\(basis)) reaches --fail-on \(policy.failOn.rawValue)",
+                     known >= policy.failOn ? .knownRisk : .missingFacts)
             }
         }
         if let threshold = policy.failOnSeverity {
@@ -47,9 +49,22 @@ public enum Gate {
                 guard counts else { continue }
                 if let baseline, baseline.rules.contains(finding.rule) { continue }
                 let what = finding.outcome == .fired ? "fired" : "is unknown (missing: \(finding.missing.joined(separator: ", ")))"
-                reasons.append("\(finding.rule) [\(finding.severity.rawValue)] \(what): \(finding.title)")
+                fail("\(finding.rule) [\(finding.severity.rawValue)] \(what): \(finding.title)",
+                     baseline != nil ? .baselineChange : finding.outcome == .fired ? .finding : .missingFacts)
             }
         }
-        return GateDecision(passed: reasons.isEmpty, reasons: reasons)
+        return GateDecision(passed: reasons.isEmpty, reasons: reasons, causes: causes)
+    }
+
+    /// The band the gate judges a pack by: the band of its gate score, lifted by any floor
+    /// its enforced findings meet (unknown ones too when counted at their worst).
+    static func gateBand(_ pack: PackResult, score: Double, unknown: GatePolicy.UnknownTreatment) -> (band: Band, floor: AppliedFloor?) {
+        let scoreBand = pack.bands.band(of: score)
+        let findings = pack.findings
+        let floor = AppliedFloor.highest(pack.floors, above: scoreBand, in: findings) { position in
+            findings.isEnforced(at: position)
+                && (findings.outcome(at: position) == .fired || (unknown == .worst && findings.outcome(at: position) == .unknown))
+        }
+        return (floor?.band ?? scoreBand, floor)
     }
 }

@@ -11,7 +11,8 @@ extension Arbiter {
 
                 Examples:
                   arbiter audit Fixtures/projects
-                  arbiter audit projects/ --format csv --output scores.csv --report html=board.html
+                  arbiter audit projects/ --format csv -o scores.csv
+                  arbiter audit projects/ --report html=board.html --quiet
                   arbiter audit projects/ --jobs 2 --shard 1/4 --format json
                 """)
 
@@ -19,12 +20,13 @@ extension Arbiter {
                   completion: .file())
         var paths: [String] = []
 
-        @OptionGroup(title: "Packs") var packs: PackOptions
+        @OptionGroup(title: "Evaluation") var packs: PackOptions
+        @OptionGroup(title: "Evaluation") var waiverOptions: WaiverOptions
         @OptionGroup(title: "Output") var output: OutputOptions
         @OptionGroup(title: "Batch") var batch: BatchOptions
 
         func run() throws {
-            let status = try Runner.run(paths: paths.isEmpty ? ["."] : paths, packs: packs, output: output, batch: batch, gate: nil)
+            let status = try Runner.run(paths: paths.isEmpty ? ["."] : paths, packs: packs, output: output, waivers: waiverOptions, batch: batch, gate: nil)
             if status != 0 { throw ExitCode(status) }
         }
     }

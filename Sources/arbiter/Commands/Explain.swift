@@ -15,7 +15,7 @@ extension Arbiter {
         @Argument(help: ArgumentHelp("The rule id, such as DA-BIO-001.", valueName: "rule-id"))
         var ruleID: String
 
-        @OptionGroup(title: "Packs") var packs: PackOptions
+        @OptionGroup(title: "Evaluation") var packs: PackOptions
 
         func run() throws {
             let workspace = try Workspace.load(packs)

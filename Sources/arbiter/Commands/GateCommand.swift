@@ -19,14 +19,15 @@ extension Arbiter {
                   completion: .file())
         var paths: [String] = []
 
-        @OptionGroup(title: "Packs") var packs: PackOptions
+        @OptionGroup(title: "Evaluation") var packs: PackOptions
+        @OptionGroup(title: "Evaluation") var waiverOptions: WaiverOptions
         @OptionGroup(title: "Output") var output: OutputOptions
         @OptionGroup(title: "Batch") var batch: BatchOptions
         @OptionGroup(title: "Gate") var gate: GateOptions
         @OptionGroup(title: "What-if") var whatIf: WhatIfOptions
 
         func run() throws {
-            let status = try Runner.run(paths: paths.isEmpty ? ["."] : paths, packs: packs, output: output, batch: batch, gate: gate, whatIf: whatIf)
+            let status = try Runner.run(paths: paths.isEmpty ? ["."] : paths, packs: packs, output: output, waivers: waiverOptions, batch: batch, gate: gate, whatIf: whatIf)
             if status != 0 { throw ExitCode(status) }
         }
     }

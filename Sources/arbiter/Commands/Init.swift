@@ -18,7 +18,7 @@ extension Arbiter {
         @Argument(help: ArgumentHelp("The project id to put in the template.", valueName: "id"))
         var id: String?
 
-        @OptionGroup(title: "Packs") var packs: PackOptions
+        @OptionGroup(title: "Evaluation") var packs: PackOptions
 
         func validate() throws {
             if let id, id.isEmpty || !id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) || !id.allSatisfy(\.isASCII) {

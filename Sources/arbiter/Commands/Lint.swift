@@ -23,7 +23,7 @@ extension Arbiter {
         @Argument(help: ArgumentHelp("Dossier files or folders to check as well.", valueName: "path"), completion: .file())
         var paths: [String] = []
 
-        @OptionGroup(title: "Packs") var packs: PackOptions
+        @OptionGroup(title: "Evaluation") var packs: PackOptions
 
         @Option(name: .long, help: ArgumentHelp("A waivers file to check as well.", valueName: "file"))
         var waivers: String?

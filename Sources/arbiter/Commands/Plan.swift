@@ -43,7 +43,7 @@ extension Arbiter {
         @Option(help: ArgumentHelp("Report format: text, json, markdown or html.", valueName: "format"))
         var format: ReportFormat = .text
 
-        @OptionGroup(title: "Packs") var packs: PackOptions
+        @OptionGroup(title: "Evaluation") var packs: PackOptions
         @OptionGroup(title: "What-if") var whatIf: WhatIfOptions
 
         func validate() throws {

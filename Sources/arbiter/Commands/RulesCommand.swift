@@ -19,7 +19,7 @@ extension Arbiter {
         @Option(name: .customLong("min-severity"), help: ArgumentHelp("Only rules of this severity or worse.", valueName: "severity"))
         var minimumSeverity: Severity?
 
-        @OptionGroup(title: "Packs") var packs: PackOptions
+        @OptionGroup(title: "Evaluation") var packs: PackOptions
 
         func run() throws {
             let workspace = try Workspace.load(packs)
@@ -45,5 +45,3 @@ extension Arbiter {
         }
     }
 }
-
-extension Severity: ExpressibleByArgument {}

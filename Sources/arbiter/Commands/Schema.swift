@@ -15,7 +15,7 @@ extension Arbiter {
                   # yaml-language-server: $schema=dossier.schema.json
                 """)
 
-        @OptionGroup(title: "Packs") var packs: PackOptions
+        @OptionGroup(title: "Evaluation") var packs: PackOptions
 
         func run() throws {
             let workspace = try Workspace.load(packs)

@@ -23,7 +23,8 @@ extension Arbiter {
                   completion: .file(extensions: ["yaml", "yml"]))
         var file: String
 
-        @OptionGroup(title: "Packs") var packs: PackOptions
+        @OptionGroup(title: "Evaluation") var packs: PackOptions
+        @OptionGroup(title: "Evaluation") var waiverOptions: WaiverOptions
         @OptionGroup(title: "Output") var output: OutputOptions
         @OptionGroup(title: "What-if") var whatIf: WhatIfOptions
 
@@ -35,7 +36,7 @@ extension Arbiter {
         }
 
         func run() throws {
-            let status = try Runner.run(paths: [file], packs: packs, output: output, batch: nil, gate: nil, whatIf: whatIf)
+            let status = try Runner.run(paths: [file], packs: packs, output: output, waivers: waiverOptions, batch: nil, gate: nil, whatIf: whatIf)
             if status != 0 { throw ExitCode(status) }
         }
     }

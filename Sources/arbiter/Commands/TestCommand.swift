@@ -16,7 +16,7 @@ extension Arbiter {
                   arbiter test --rules Rules
                 """)
 
-        @OptionGroup(title: "Packs") var packs: PackOptions
+        @OptionGroup(title: "Evaluation") var packs: PackOptions
 
         @Flag(name: .shortAndLong, help: "List every check, not only failures.")
         var verbose = false

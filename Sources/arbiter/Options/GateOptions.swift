@@ -2,6 +2,7 @@ import ArbiterCore
 import ArgumentParser
 
 extension Band: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
 extension GatePolicy.UnknownTreatment: ExpressibleByArgument {}
 
 /// When the gate fails. Flags override `gate:` in .arbiter.yaml, which overrides the
@@ -20,6 +21,9 @@ struct GateOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A JSON report from an earlier run; fail only on what is new.", valueName: "file"),
             completion: .file(extensions: ["json"]))
     var baseline: String?
+
+    @Flag(name: .customLong("only-failing"), help: "Report only the projects that fail the gate (the totals still count every project).")
+    var onlyFailing = false
 
     func validate() throws {
         if let failOnSeverity, failOnSeverity != "none", Severity(rawValue: failOnSeverity) == nil {

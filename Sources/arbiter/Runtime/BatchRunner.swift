@@ -55,6 +55,7 @@ final class BatchRunner: @unchecked Sendable {
         var band: Band
         var gateFailed: Bool
         var project: ProjectResult?
+        var line: ProjectLine?
     }
 
     private let session: ScoringSession
@@ -63,6 +64,8 @@ final class BatchRunner: @unchecked Sendable {
     private let reporters: [any Reporter]
     /// Whether some report needs every project at the end (HTML, Markdown, text).
     private let keepsProjects: Bool
+    /// Whether some report needs a line per project (the text table of a batch).
+    private let keepsLines: Bool
     private let settings: Settings
     private let context: ReportContext
 
@@ -93,6 +96,7 @@ final class BatchRunner: @unchecked Sendable {
         self.sinks = sinks
         self.reporters = sinks.map { $0.reporter.prepared(for: context) }
         self.keepsProjects = sinks.contains { $0.reporter.needsAllProjects }
+        self.keepsLines = sinks.contains { $0.reporter.needsProjectLines }
         self.settings = settings
         self.context = context
         self.wroteItem = Array(repeating: false, count: sinks.count)
@@ -156,6 +160,7 @@ final class BatchRunner: @unchecked Sendable {
     private func summaryFor(_ sink: Sink) -> RunSummary {
         var copy = summary
         if !sink.reporter.needsAllProjects { copy.projects = [] }
+        if !sink.reporter.needsProjectLines { copy.lines = [] }
         return copy
     }
 
@@ -201,7 +206,8 @@ final class BatchRunner: @unchecked Sendable {
         }
         if let scored = outcome.scored {
             summary.count(band: scored.band, gateFailed: scored.gateFailed)
-            if let project = scored.project { summary.projects.append(project) }
+            if let project = scored.project, context.lists(project) { summary.projects.append(project) }
+            if let line = scored.line { summary.lines.append(line) }
         }
         for waiver in outcome.matchedWaivers { matchCounts[waiver, default: 0] += 1 }
         for (index, sink) in sinks.enumerated() where !outcome.chunks[index].isEmpty {
@@ -235,9 +241,11 @@ final class BatchRunner: @unchecked Sendable {
             return failed(problems)
         case .success(let outcome):
             let project = outcome.project
-            let chunks = reporters.map { $0.chunk(for: project, context: context) }
+            let listed = context.lists(project)
+            let chunks = reporters.map { listed ? $0.chunk(for: project, context: context) : ReportChunk("") }
             let scored = Scored(id: project.id, file: project.file, idRange: project.idRange, band: project.band,
-                                gateFailed: project.gate?.passed == false, project: keepsProjects ? project : nil)
+                                gateFailed: project.gate?.passed == false, project: keepsProjects ? project : nil,
+                                line: keepsLines ? ProjectLine(project, listing: context.listing) : nil)
             return Outcome(chunks: chunks, diagnostics: "", errors: [], scored: scored, matchedWaivers: outcome.matchedWaivers)
         }
     }

@@ -31,14 +31,19 @@ final class DossierFinder {
     /// Paths of packs, waivers and the configuration, which are never dossiers.
     private let excluded: Set<String>
     private let shard: (index: Int, count: Int)?
+    /// Real paths of the folders that hold the loaded packs (and their `tests`), which a
+    /// walk does not enter: packs and pack cases are not dossiers.
+    private let packFolders: Set<String>
     private var arguments: ArraySlice<String>
     private var folders: [Folder] = []
     /// Real paths of the folders entered so far, to cut symbolic-link loops.
     private var visited: Set<String> = []
 
-    init(paths: [String], config: ProjectConfig, excluded: Set<String>, shard: (index: Int, count: Int)? = nil) {
+    init(paths: [String], config: ProjectConfig, excluded: Set<String>, packFolders: [String] = [],
+         shard: (index: Int, count: Int)? = nil) {
         self.config = config
         self.excluded = excluded
+        self.packFolders = Set(packFolders.compactMap { DossierFinder.realPathOf($0) })
         self.shard = shard
         self.arguments = paths[...]
     }
@@ -116,6 +121,7 @@ final class DossierFinder {
     /// Lists a folder and pushes it; a problem if it cannot be listed.
     private func enter(_ folder: String, root: String, realRoot: String) -> Item? {
         guard let real = realPath(folder), visited.insert(real).inserted else { return nil }  // a loop: already walked
+        if folder != root && packFolders.contains(real) { return nil }
         guard let directory = opendir(folder) else {
             return .problem(Self.wholeFile(.error("io.unreadable", "cannot list folder '\(folder)'", file: folder, range: .fileStart,
                                                   notes: [.hint("check its permissions")])))
@@ -183,7 +189,9 @@ final class DossierFinder {
         return Int(StableHash.of(path) % UInt64(shard.count)) == shard.index - 1
     }
 
-    private func realPath(_ path: String) -> String? {
+    private func realPath(_ path: String) -> String? { Self.realPathOf(path) }
+
+    static func realPathOf(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

@@ -6,12 +6,18 @@ import Foundation
 /// each `--report FORMAT=FILE`.
 struct ReportPlan {
     var sinks: [BatchRunner.Sink]
+    /// A file this run writes in JSON or HTML, complete, for a cut markdown report to point at.
+    var fullReport: String?
 
-    init(_ options: OutputOptions) throws {
-        var sinks = [BatchRunner.Sink(reporter: options.format.reporter, output: try OutputSink(path: options.output))]
-        for (format, path) in try options.extraReports() {
+    /// `batch`: audit and gate, whose text report is a table of projects.
+    init(_ options: OutputOptions, batch: Bool) throws {
+        var sinks = [BatchRunner.Sink(reporter: options.format.reporter(batch: batch), output: try OutputSink(path: options.output))]
+        let extra = try options.extraReports()
+        fullReport = extra.first { $0.0 == .html || $0.0 == .json }?.1
+            ?? ([.html, .json].contains(options.format) ? options.output : nil)
+        for (format, path) in extra {
             do {
-                sinks.append(BatchRunner.Sink(reporter: format.reporter, output: try OutputSink(path: path)))
+                sinks.append(BatchRunner.Sink(reporter: format.reporter(batch: batch), output: try OutputSink(path: path)))
             } catch {
                 for sink in sinks { sink.output.abandon() }
                 throw error
@@ -23,6 +29,13 @@ struct ReportPlan {
     /// Colour in the main report only when it goes to a colour terminal as text.
     static func colored(_ options: OutputOptions) -> Bool {
         options.format == .text && (options.output == nil || options.output == "-") && Terminal.wantsColor(STDOUT_FILENO)
+    }
+
+    /// The text report's width: the terminal's columns (at least 60), or $COLUMNS, or 80.
+    static func width(_ options: OutputOptions) -> Int {
+        guard options.format == .text, options.output == nil || options.output == "-" else { return 80 }
+        if let columns = Terminal.columns(STDOUT_FILENO) { return max(60, columns) }
+        return 80
     }
 
     func finish() throws {

@@ -7,10 +7,10 @@ import Foundation
 /// What `score`, `audit` and `gate` share: load the workspace, find the files, run the
 /// batch, write the reports, and turn the outcome into an exit code.
 enum Runner {
-    static func run(paths: [String], packs: PackOptions, output: OutputOptions, batch: BatchOptions?, gate: GateOptions?,
+    static func run(paths: [String], packs: PackOptions, output: OutputOptions, waivers: WaiverOptions, batch: BatchOptions?, gate: GateOptions?,
                     whatIf: WhatIfOptions? = nil) throws -> Int32 {
         OutputSink.installInterruptCleanup()
-        let workspace = try Workspace.load(packs, waiversPath: output.waivers)
+        let workspace = try Workspace.load(packs, waiversPath: waivers.waivers)
         let overrides = try whatIf?.overrides(workspace) ?? []
 
         var baseline: Baseline?
@@ -30,10 +30,11 @@ enum Runner {
         }
 
         var excluded = Set(workspace.packFiles)
-        if let waivers = output.waivers { excluded.insert(waivers) }
+        if let file = waivers.waivers { excluded.insert(file) }
         if let waivers = workspace.config.waivers { excluded.insert(workspace.configuration.resolve(waivers)) }
         let shard = try batch?.parsedShard()
-        let walk = { DossierFinder(paths: paths, config: workspace.config, excluded: excluded, shard: shard) }
+        let packFolders = workspace.packFiles.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        let walk = { DossierFinder(paths: paths, config: workspace.config, excluded: excluded, packFolders: packFolders, shard: shard) }
         let files = walk()
         if files.peek() == nil {
             Terminal.writeError("error: no dossiers (*.yaml, *.yml) found in \(paths.joined(separator: ", "))\n   = hint: pass dossier files or a folder that holds them\n")
@@ -42,14 +43,21 @@ enum Runner {
 
         let plan: ReportPlan
         do {
-            plan = try ReportPlan(output)
+            plan = try ReportPlan(output, batch: batch != nil)
         } catch let error as CLIError {
             Terminal.writeError(error.description + "\n")
             return 2
         }
         let policy = gate.map { $0.policy(config: workspace.config) }
-        let context = ReportContext(toolVersion: ToolVersion.current, asOf: workspace.asOf, packs: workspace.ruleSet.packs,
+        var context = ReportContext(toolVersion: ToolVersion.current, asOf: workspace.asOf, packs: workspace.ruleSet.packs,
                                     gated: policy != nil, colored: ReportPlan.colored(output))
+        context.listing = try output.listing()
+        context.verbose = output.verbose
+        context.quiet = output.quiet
+        context.onlyFailing = gate?.onlyFailing ?? false
+        context.maxBytes = output.maxBytes
+        context.width = ReportPlan.width(output)
+        context.fullReport = plan.fullReport
         // A progress bar needs the total, which costs a second walk (no dossier is read);
         // only a terminal shows one.
         let total = batch != nil && Terminal.isTerminal(STDERR_FILENO) ? walk().count() : nil

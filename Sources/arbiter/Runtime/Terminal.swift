@@ -13,6 +13,16 @@ enum Terminal {
         return isTerminal(descriptor)
     }
 
+    /// The width of the terminal on `descriptor` ($COLUMNS when set); nil for a pipe or
+    /// a file, whose readers get the same bytes wherever the command ran.
+    static func columns(_ descriptor: Int32) -> Int? {
+        guard isTerminal(descriptor) else { return nil }
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 0 { return columns }
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     static func writeError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }

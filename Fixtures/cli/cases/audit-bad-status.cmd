@@ -1,0 +1,1 @@
+args: audit Fixtures/projects --status sometimes

@@ -1,0 +1,1 @@
+args: audit Fixtures/projects --as-of 2026-11-29 --min-severity critical --status fired

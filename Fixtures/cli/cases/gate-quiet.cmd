@@ -1,0 +1,1 @@
+args: gate Fixtures/projects --as-of 2026-11-29 --only-failing --quiet

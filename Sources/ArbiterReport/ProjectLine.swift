@@ -1,0 +1,67 @@
+import ArbiterCore
+
+/// One project as a line of a batch table: a few numbers and texts, kept for every
+/// project of a run instead of its whole result, so a table sorted by risk costs little
+/// memory however large the batch.
+public struct ProjectLine: Sendable {
+    public struct PackCell: Sendable {
+        public var pack: String
+        public var verdict: String
+        public var band: Band
+        public var worstBand: Band
+        public var score: Double
+        public var worst: Double
+        public var completeness: Double
+        public var fired: Int
+    }
+
+    public var id: String
+    public var name: String
+    public var file: String
+    public var band: Band
+    public var worstBand: Band
+    public var score: Double
+    public var worst: Double
+    public var packs: [PackCell]
+    public var fired: Int
+    /// The most severe fired finding the listing filter lets through: rule and title.
+    public var top: (rule: String, title: String)?
+    public var gate: GateDecision?
+
+    public init(_ project: ProjectResult, listing: FindingFilter = .all) {
+        id = project.id
+        name = project.name
+        file = project.file
+        band = project.band
+        worstBand = project.worstBand
+        score = project.score
+        worst = project.worst
+        packs = project.packs.map { pack in
+            PackCell(pack: pack.pack, verdict: pack.verdict, band: pack.band, worstBand: pack.worstBand, score: pack.score,
+                     worst: pack.worst, completeness: pack.completeness, fired: pack.findings.statusCounts().fired)
+        }
+        fired = packs.reduce(0) { $0 + $1.fired }
+        // Across packs: the most severe fired finding, then the heaviest.
+        var best: Finding?
+        for pack in project.packs {
+            guard let position = pack.reportedOrder(listing).first(where: { pack.findings.status(at: $0) == .fired }) else { continue }
+            let finding = pack.findings[position]
+            if let current = best, (current.severity, current.contribution) >= (finding.severity, finding.contribution) { continue }
+            best = finding
+        }
+        top = best.map { ($0.rule, $0.title) }
+        gate = project.gate
+    }
+
+    /// Riskiest first: band, then worst band, score and worst case; then id, for a stable order.
+    public static func riskOrder(_ lhs: ProjectLine, _ rhs: ProjectLine) -> Bool {
+        if lhs.band != rhs.band { return lhs.band > rhs.band }
+        if lhs.worstBand != rhs.worstBand { return lhs.worstBand > rhs.worstBand }
+        if lhs.score != rhs.score { return lhs.score > rhs.score }
+        if lhs.worst != rhs.worst { return lhs.worst > rhs.worst }
+        return lhs.id < rhs.id
+    }
+
+    /// The lowest completeness of its packs: how much is still unknown where it matters most.
+    public var completeness: Double { packs.map(\.completeness).min() ?? 1 }
+}

@@ -17,7 +17,16 @@ public struct ProjectIDRegistry: Sendable {
 
     /// The error for a second use of `id`, at the `id` line of the later file.
     public static func duplicate(_ id: String, firstUsedBy first: String, file: String, range: SourceRange) -> Diagnostic {
-        .error("dossier.duplicate-id", "project id '\(id)' is already used by \(first)", file: file, range: range,
-               notes: [.hint("give each dossier its own id")])
+        // Walk order is alphabetical, so the first file is not always the original; a
+        // dossier named after its id most likely is.
+        let named = { (path: String) in
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            return name == id + ".yaml" || name == id + ".yml"
+        }
+        var notes: [Diagnostic.Note] = [.hint("give each dossier its own id; the run exits 2 until every id is unique")]
+        if named(file) && !named(first) {
+            notes.append(.hint("this file is named after the id, so \(first), scored first, is probably the copy: change the id there"))
+        }
+        return .error("dossier.duplicate-id", "project id '\(id)' is already used by \(first)", file: file, range: range, notes: notes)
     }
 }

@@ -23,6 +23,14 @@ public struct FindingFilter: Sendable, Equatable {
         return true
     }
 
+    /// For formats that list every rule (JUnit): a passed rule is listed unless statuses
+    /// are chosen, and only at or above the minimum severity.
+    public func lists(_ finding: Finding) -> Bool {
+        if isEmpty { return true }
+        if finding.status == .passed { return statuses == nil && minimumSeverity.map { finding.severity >= $0 } ?? true }
+        return includes(status: finding.status, severity: finding.severity)
+    }
+
     /// "high or worse, fired and unknown": the filter in words, for report headers.
     public var summary: String? {
         guard !isEmpty else { return nil }

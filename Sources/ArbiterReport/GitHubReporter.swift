@@ -9,7 +9,7 @@ public struct GitHubReporter: Reporter {
         var out = ""
         for pack in project.packs {
             // Fired findings only: unknowns belong in the report, not as annotations on lines.
-            for finding in pack.reportedFindings where finding.status == .fired {
+            for finding in pack.reportedFindings(context.listing) where finding.status == .fired {
                 let level = !finding.advisory && finding.severity >= .high ? "error" : "warning"
                 let line = max(finding.primaryEvidence?.range.start.line ?? 1, 1)
                 let column = finding.primaryEvidence?.range.start.column ?? 1

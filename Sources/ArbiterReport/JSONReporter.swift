@@ -82,7 +82,7 @@ public struct JSONReporter: Reporter {
         var json = JSONWriter(baseDepth: Self.chunkBaseDepth, prefix: "\n    ", capacity: 1 << 16)
         // Unprepared, the rules of this project alone are rendered for it.
         let fragments = fragments ?? JSONRuleFragments(rules: project.packs.flatMap { $0.findings.rules })
-        write(project, into: &json, fragments: fragments)
+        write(project, into: &json, fragments: fragments, listing: context.listing)
         return json.chunk()
     }
 
@@ -128,7 +128,7 @@ public struct JSONReporter: Reporter {
         return opening + tail + "\n}\n"
     }
 
-    private func write(_ project: ProjectResult, into json: inout JSONWriter, fragments: JSONRuleFragments) {
+    private func write(_ project: ProjectResult, into json: inout JSONWriter, fragments: JSONRuleFragments, listing: FindingFilter) {
         json.open()
         json.string("file", project.file)
         json.string("id", project.id)
@@ -141,7 +141,7 @@ public struct JSONReporter: Reporter {
         // fact is evidence for many findings, and its object is the same bytes each time.
         var evidence: [Int: Range<Int>] = [:]
         evidence.reserveCapacity(32)
-        for pack in project.packs { write(pack, of: project, into: &json, evidence: &evidence, fragments: fragments) }
+        for pack in project.packs { write(pack, of: project, into: &json, evidence: &evidence, fragments: fragments, listing: listing) }
         json.close(array: true)
         if let gate = project.gate {
             json.open("gate")
@@ -182,7 +182,7 @@ public struct JSONReporter: Reporter {
     }
 
     private func write(_ pack: PackResult, of project: ProjectResult, into json: inout JSONWriter, evidence: inout [Int: Range<Int>],
-                       fragments: JSONRuleFragments) {
+                       fragments: JSONRuleFragments, listing: FindingFilter) {
         json.open()
         json.string("id", pack.pack)
         json.string("version", pack.version)
@@ -201,7 +201,7 @@ public struct JSONReporter: Reporter {
         }
         json.close(array: true)
         json.open("findings", array: true)
-        for position in pack.reportedOrder {
+        for position in pack.reportedOrder(listing) {
             write(pack.findings[position], of: project, into: &json, evidence: &evidence, fragments: fragments)
         }
         json.close(array: true)

@@ -16,7 +16,7 @@ public struct JUnitReporter: Reporter {
         var cases: [String] = []
         var failures = 0, skipped = 0
         for pack in project.packs {
-            for finding in pack.findings {
+            for finding in pack.findings where context.listing.lists(finding) {
                 let name = XMLText.escape("\(finding.rule) \(finding.title)")
                 var body = ""
                 switch finding.status {

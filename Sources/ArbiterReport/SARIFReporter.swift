@@ -47,7 +47,7 @@ public struct SARIFReporter: Reporter {
     public func project(_ project: ProjectResult, context: ReportContext) -> String {
         var chunks: [String] = []
         for pack in project.packs {
-            for finding in pack.reportedFindings where finding.status == .fired || finding.status == .waived {
+            for finding in pack.reportedFindings(context.listing) where finding.status == .fired || finding.status == .waived {
                 var json = JSONWriter(baseDepth: 4)
                 json.open()
                 json.string("ruleId", finding.rule)

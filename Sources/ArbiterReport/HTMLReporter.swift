@@ -64,13 +64,14 @@ public struct HTMLReporter: Reporter {
         out += "</p>\n"
         out += "<table class=\"overview\"><thead><tr><th>Project</th>"
         for pack in context.packs { out += "<th>\(XMLText.escape(pack.title))<br/><small>score, and range to the worst case</small></th>" }
-        out += "<th>Known</th><th>Top fired findings</th>" + (context.gated ? "<th>Gate</th>" : "") + "</tr></thead><tbody>\n"
+        out += "<th>Least known</th><th>Top fired findings</th>" + (context.gated ? "<th>Gate</th>" : "") + "</tr></thead><tbody>\n"
         for project in projects {
             out += "<tr><td><a href=\"#\(anchor(project.id))\">\(XMLText.escape(project.name))</a><br/><small>\(XMLText.escape(project.id))</small></td>"
             for compiled in context.packs {
                 guard let pack = project.packs.first(where: { $0.pack == compiled.id }) else { out += "<td>—</td>"; continue }
                 out += "<td class=\"cell\">\(verdictBadge(pack)) <strong>\(pack.score.scoreText)</strong>"
                 out += pack.worst > pack.score ? " <small>to \(pack.worst.scoreText)</small>" : ""
+                out += " <small>· \(Int((pack.completeness * 100).rounded()))% known</small>"
                 out += "<br/>\(interval(pack, label: "\(project.name), \(pack.pack)", compact: true))</td>"
             }
             let known = project.packs.map(\.completeness).min() ?? 1

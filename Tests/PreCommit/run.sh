@@ -1,9 +1,9 @@
 #!/bin/sh
 # `make test-precommit`: pre-commit (from PyPI, in .build-precommit/) runs this repository's
-# .pre-commit-hooks.yaml with `pre-commit try-repo` in a scratch dossier repository, as a
-# policy repository would after adding the three lines in the README. pre-commit builds
-# the package itself the first time (minutes); its store is kept in .build-precommit/.
-# The hooks are taken from the committed HEAD (`--ref`), so every check reuses one build.
+# .pre-commit-hooks.yaml in a scratch dossier repository whose .pre-commit-config.yaml names
+# this repository at its committed HEAD, as a policy repository would after adding the
+# lines in the README. pre-commit builds the package itself the first time for a commit
+# (minutes); its store is kept in .build-precommit/, so the checks share one build.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 venv="$root/.build-precommit/venv"
@@ -25,15 +25,21 @@ cp "$root/Fixtures/cli/typo.yaml" drafts/typo.yaml
 # A workflow file: YAML, hidden, and not a dossier; the hooks must leave it alone.
 mkdir -p .github/workflows
 printf 'on: push\njobs: {}\n' > .github/workflows/ci.yml
+cat > .pre-commit-config.yaml <<CONFIG
+repos:
+  - repo: $root
+    rev: $head
+    hooks: [{id: arbiter-lint}, {id: arbiter-gate}]
+CONFIG
 git add .
 git commit --quiet -m "dossiers"
 
 failures=0
 expect() { # expect STATUS WORDS -- pre-commit arguments
     want=$1; words=$2; shift 3
-    if "$venv/bin/pre-commit" try-repo "$root" "$@" --ref "$head" > out.txt 2>&1; then got=0; else got=1; fi
+    if "$venv/bin/pre-commit" run "$@" > out.txt 2>&1; then got=0; else got=1; fi
     if [ "$got" != "$want" ] || ! grep -q -- "$words" out.txt; then
-        echo "FAIL: pre-commit try-repo $* (exit $got, wanted $want, output should contain '$words'):"
+        echo "FAIL: pre-commit run $* (exit $got, wanted $want, output should contain '$words'):"
         cat out.txt
         failures=$((failures + 1))
     else

@@ -23,7 +23,7 @@ public struct Evaluator: Sendable {
         var project = ProjectResult(file: dossier.file, id: dossier.id, name: dossier.name, country: dossier.country,
                                     packs: packs, sources: dossier.sources)
         project.idRange = dossier.idRange
-        project.description = dossier.description?.trimmed
+        project.description = dossier.description
         return project
     }
 

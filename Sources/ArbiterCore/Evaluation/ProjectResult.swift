@@ -4,7 +4,7 @@ public struct ProjectResult: Hashable, Sendable {
     public var id: String
     public var name: String
     public var country: String?
-    /// The dossier's `description`, trimmed, for reports that introduce the project.
+    /// The dossier's `description` (trimmed by the decoder), for reports that introduce the project.
     public var description: String?
     public var packs: [PackResult]
     public var sources: [Source]

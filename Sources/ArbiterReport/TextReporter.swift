@@ -56,8 +56,8 @@ public struct TextReporter: Reporter {
         if batch {
             out += table(summary, context: context)
             out += totals(summary, context: context)
-        } else if summary.projectCount > 1 || !summary.errors.isEmpty {
-            out += "\n" + totals(summary, context: context)
+        } else if summary.projectCount > 1 || !summary.errors.isEmpty || context.quiet {
+            out += (context.quiet ? "" : "\n") + totals(summary, context: context)
         }
         if !summary.waivers.isEmpty {
             out += "\nwaivers:\n"

@@ -3,8 +3,11 @@ import Foundation
 
 /// How a folder run is spread over threads and CI jobs.
 struct BatchOptions: ParsableArguments {
-    @Option(name: [.customShort("j"), .long], help: "Worker threads (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    // Optional, so that help states the default once, in words, rather than this machine's count.
+    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Worker threads (default: the number of cores).")
+    var requestedJobs: Int?
+
+    var jobs: Int { requestedJobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Option(name: .long, help: ArgumentHelp("Take a stable share I of N of the files, for CI matrices (e.g. 2/4).", valueName: "i/n"))
     var shard: String?

@@ -104,12 +104,16 @@ test-sanitize: deps
 	.build-tsan/debug/arbiter gate Fixtures/projects Fixtures/invalid --jobs 4 --format sarif --as-of 2026-11-29 > /dev/null; \
 		test $$? -eq 2
 
+# The binary, the packs with their tests, and the real cases those tests name
+# (../../Fixtures/projects from rules/tests), so an installed `arbiter test` runs every check.
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/arbiter/rules
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/arbiter
 	install -d $(DESTDIR)$(PREFIX)/share/arbiter/rules/tests
 	install -m 644 Rules/*.yaml $(DESTDIR)$(PREFIX)/share/arbiter/rules/
 	install -m 644 Rules/tests/*.yaml $(DESTDIR)$(PREFIX)/share/arbiter/rules/tests/
+	install -d $(DESTDIR)$(PREFIX)/share/arbiter/Fixtures/projects
+	install -m 644 Fixtures/projects/*.yaml $(DESTDIR)$(PREFIX)/share/arbiter/Fixtures/projects/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/arbiter

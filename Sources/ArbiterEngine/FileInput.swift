@@ -82,19 +82,15 @@ public enum FileInput {
 
     /// The failure as a located diagnostic with a hint.
     public static func diagnostic(_ failure: Failure, path: String, limit: Int) -> Diagnostic {
-        var diagnostic: Diagnostic
         switch failure {
         case .unreadable(let reason):
-            diagnostic = .error("io.unreadable", "cannot read '\(path)': \(reason)", file: path, range: .fileStart,
-                                notes: [.hint("check that the path exists and is readable")])
+            .fileError("io.unreadable", "cannot read '\(path)': \(reason)", file: path,
+                       notes: [.hint("check that the path exists and is readable")])
         case .tooLarge(let size):
-            diagnostic = .error("yaml.file-too-large", "file is \(size) bytes or more, over the limit of \(limit) bytes",
-                                file: path, range: .fileStart, notes: [.hint("split the file; a dossier needs only a few kilobytes")])
+            .fileError("yaml.file-too-large", "file is \(size) bytes or more, over the limit of \(limit) bytes", file: path,
+                       notes: [.hint("split the file; a dossier needs only a few kilobytes")])
         case .isDirectory:
-            diagnostic = .error("io.is-directory", "'\(path)' is a folder, not a file", file: path, range: .fileStart,
-                                notes: [.hint("use `arbiter audit` for folders")])
+            .fileError("io.is-directory", "'\(path)' is a folder, not a file", file: path, notes: [.hint("use `arbiter audit` for folders")])
         }
-        diagnostic.hasPosition = false
-        return diagnostic
     }
 }

@@ -21,7 +21,7 @@ public struct HTMLReporter: Reporter {
     }
 
     public func end(_ summary: RunSummary, context: ReportContext) -> String {
-        let projects = summary.projects.map { ($0, ProjectLine($0)) }.sorted { ProjectLine.riskOrder($0.1, $1.1) }.map(\.0)
+        let projects = ProjectLine.riskSorted(summary.projects)
         let packList = context.packs.map { "<code>\(XMLText.escape($0.id))</code> \(XMLText.escape($0.version))" }.joined(separator: ", ")
         var out = """
             <!DOCTYPE html>
@@ -45,8 +45,7 @@ public struct HTMLReporter: Reporter {
         if !errors.isEmpty {
             out += "<section><h2>Files that could not be scored</h2><ul>\n"
             for error in errors {
-                let place = error.hasPosition ? "\(error.file):\(error.range.start.line):\(error.range.start.column)" : error.file
-                out += "<li><code>\(XMLText.escape(place))</code> \(XMLText.escape(error.message)) <small>[\(XMLText.escape(error.code))]</small></li>\n"
+                out += "<li><code>\(XMLText.escape(error.location))</code> \(XMLText.escape(error.message)) <small>[\(XMLText.escape(error.code))]</small></li>\n"
             }
             out += "</ul></section>\n"
         }
@@ -76,8 +75,7 @@ public struct HTMLReporter: Reporter {
             }
             let known = project.packs.map(\.completeness).min() ?? 1
             out += "<td>\(Int((known * 100).rounded()))%</td><td>"
-            let top = project.packs.flatMap { $0.reportedFindings(context.listing).filter { $0.status == .fired } }
-                .sorted { ($0.severity, $0.contribution) > ($1.severity, $1.contribution) }.prefix(3)
+            let top = project.topFired(context.listing, count: 3)
             out += top.isEmpty ? "—" : "<ul class=\"top\">" + top.map {
                 "<li><span class=\"sev \($0.severity.rawValue)\">\($0.severity.rawValue)</span> \(XMLText.escape($0.title))</li>"
             }.joined() + "</ul>"
@@ -142,8 +140,7 @@ public struct HTMLReporter: Reporter {
         }
         if let whatIf = project.whatIf {
             out += "<p>What-if: <code>\(XMLText.escape(whatIf.options))</code></p><table><tr><th>Pack</th><th>Before</th><th>After</th></tr>"
-            for before in whatIf.before {
-                guard let after = project.packs.first(where: { $0.pack == before.pack }) else { continue }
+            for (before, after) in project.whatIfChanges {
                 out += "<tr><td>\(XMLText.escape(before.pack))</td><td>\(before.band.rawValue), \(before.score.scoreText)</td>"
                 out += "<td>\(after.band.rawValue), \(after.score.scoreText)</td></tr>"
             }
@@ -160,21 +157,14 @@ public struct HTMLReporter: Reporter {
             out += categoryChart(pack, label: project.name) + "</div>\n"
         }
         out += "</div>\n"
-        let listed = project.packs.flatMap { pack in pack.reportedFindings(context.listing).map { (pack, $0) } }
-        let fired = listed.filter { $0.1.status != .unknown }
-            .enumerated().sorted { lhs, rhs in
-                let (a, b) = (lhs.element.1, rhs.element.1)
-                if (a.status == .fired) != (b.status == .fired) { return a.status == .fired }
-                if a.severity != b.severity { return a.severity > b.severity }
-                if a.contribution != b.contribution { return a.contribution > b.contribution }
-                return lhs.offset < rhs.offset
-            }.map(\.element)
+        let listed = project.listedFindings(context.listing)
+        let fired = listed.filter { $0.finding.status != .unknown }
         if fired.isEmpty {
             out += "<p>No finding fired.</p>\n"
         } else {
-            out += "<h3>Fired findings (\(fired.count))</h3>\n" + findingsTable(fired.map(\.1), of: project)
+            out += "<h3>Fired findings (\(fired.count))</h3>\n" + findingsTable(fired.map(\.finding), of: project)
         }
-        let unknown = listed.filter { $0.1.status == .unknown }.map(\.1)
+        let unknown = listed.filter { $0.finding.status == .unknown }.map(\.finding)
         if !unknown.isEmpty {
             let facts = FactsToCollect(project, listing: context.listing).facts
             out += "<details><summary>\(unknown.count) rule\(unknown.count == 1 ? "" : "s") undecided for lack of facts; \(facts.count) fact\(facts.count == 1 ? "" : "s") to collect</summary>\n"

@@ -67,7 +67,7 @@ public struct JUnitReporter: Reporter {
             for error in errors {
                 out += "    <testcase classname=\"invalid-input\" name=\"\(XMLText.escape(error.file))\" file=\"\(XMLText.escape(error.file))\">\n"
                 out += "      <error type=\"\(XMLText.escape(error.code))\" message=\"\(XMLText.escape(error.message))\">"
-                out += XMLText.escape("\(error.file):" + (error.hasPosition ? "\(error.range.start.line):\(error.range.start.column):" : "") + " \(error.message)") + "</error>\n    </testcase>\n"
+                out += XMLText.escape("\(error.location): \(error.message)") + "</error>\n    </testcase>\n"
             }
             out += "  </testsuite>\n"
         }

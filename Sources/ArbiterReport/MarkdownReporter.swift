@@ -14,12 +14,11 @@ public struct MarkdownReporter: Reporter {
     static let factsShown = 5
 
     public func end(_ summary: RunSummary, context: ReportContext) -> String {
-        let projects = summary.projects.map { ($0, ProjectLine($0)) }.sorted { ProjectLine.riskOrder($0.1, $1.1) }.map(\.0)
+        let projects = ProjectLine.riskSorted(summary.projects)
         var head = "## Arbiter report\n\n"
         head += "Evaluated \(summary.projectCount) project\(summary.projectCount == 1 ? "" : "s") on \(context.asOf) with "
         head += context.packs.map { "`\($0.id)` \($0.version)" }.joined(separator: ", ") + "."
-        let bands = Band.allCases.reversed().map { "\(summary.bandCounts[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", ")
-        head += " Bands: \(bands)."
+        head += " Bands: \(summary.bandCountsText)."
         if context.gated { head += " Gate: \(summary.gateFailures) failed." }
         if let filter = context.listing.summary { head += " Findings listed: \(filter)." }
         if context.onlyFailing { head += " Only projects that failed the gate are shown." }
@@ -30,8 +29,7 @@ public struct MarkdownReporter: Reporter {
         if !errors.isEmpty {
             tail += "\n### Files that could not be scored\n\n"
             for error in errors {
-                let place = error.hasPosition ? "\(error.file):\(error.range.start.line):\(error.range.start.column)" : error.file
-                tail += "- `\(place)` \(Self.escape(error.message)) (`\(error.code)`)\n"
+                tail += "- `\(error.location)` \(Self.escape(error.message)) (`\(error.code)`)\n"
             }
         }
         let waivers = summary.waivers.filter { $0.state != .applied }
@@ -87,9 +85,7 @@ public struct MarkdownReporter: Reporter {
     }
 
     private func tableRow(_ project: ProjectResult, context: ReportContext) -> String {
-        let top = project.packs.flatMap { $0.reportedFindings(context.listing).filter { $0.status == .fired } }
-            .sorted { $0.severity > $1.severity }.prefix(3)
-            .map { "`\($0.rule)` \(Self.escape($0.title))" }.joined(separator: "<br>")
+        let top = project.topFired(context.listing, count: 3).map { "`\($0.rule)` \(Self.escape($0.title))" }.joined(separator: "<br>")
         var out = "| \(Self.escape(project.name)) (`\(project.id)`) |"
         for pack in context.packs {
             guard let result = project.packs.first(where: { $0.pack == pack.id }) else { out += " — |"; continue }
@@ -113,8 +109,7 @@ public struct MarkdownReporter: Reporter {
         }
         if let whatIf = project.whatIf {
             out += "\nWhat-if: `\(Self.escape(whatIf.options))`\n\n| Pack | Before | After |\n|---|---|---|\n"
-            for before in whatIf.before {
-                guard let after = project.packs.first(where: { $0.pack == before.pack }) else { continue }
+            for (before, after) in project.whatIfChanges {
                 out += "| \(before.pack) | \(before.band.rawValue), \(before.score.scoreText) (worst \(before.worstBand.rawValue)) "
                 out += "| \(after.band.rawValue), \(after.score.scoreText) (worst \(after.worstBand.rawValue)) |\n"
             }
@@ -127,12 +122,7 @@ public struct MarkdownReporter: Reporter {
             out += unknown > 0 ? ", \(unknown) rule\(unknown == 1 ? "" : "s") undecided\n" : "\n"
             for note in pack.verdictNotes { out += "  - \(Self.escape(note))\n" }
         }
-        let listed = project.packs.flatMap { $0.reportedFindings(context.listing).filter { $0.status != .unknown } }
-            .enumerated().sorted { lhs, rhs in
-                if lhs.element.status != rhs.element.status { return lhs.element.status == .fired }
-                if lhs.element.severity != rhs.element.severity { return lhs.element.severity > rhs.element.severity }
-                return lhs.offset < rhs.offset
-            }.map(\.element)
+        let listed = project.listedFindings(context.listing).map(\.finding).filter { $0.status != .unknown }
         if !listed.isEmpty {
             out += "\n| Severity | Rule | Finding | Evidence |\n|---|---|---|---|\n"
             for finding in listed {

@@ -41,16 +41,13 @@ public struct ProjectLine: Sendable {
                      worst: pack.worst, completeness: pack.completeness, fired: pack.findings.statusCounts().fired)
         }
         fired = packs.reduce(0) { $0 + $1.fired }
-        // Across packs: the most severe fired finding, then the heaviest.
-        var best: Finding?
-        for pack in project.packs {
-            guard let position = pack.reportedOrder(listing).first(where: { pack.findings.status(at: $0) == .fired }) else { continue }
-            let finding = pack.findings[position]
-            if let current = best, (current.severity, current.contribution) >= (finding.severity, finding.contribution) { continue }
-            best = finding
-        }
-        top = best.map { ($0.rule, $0.title) }
+        top = project.topFired(listing, count: 1).first.map { ($0.rule, $0.title) }
         gate = project.gate
+    }
+
+    /// Projects riskiest first, for reports that hold every result.
+    public static func riskSorted(_ projects: [ProjectResult]) -> [ProjectResult] {
+        projects.map { ($0, ProjectLine($0)) }.sorted { riskOrder($0.1, $1.1) }.map(\.0)
     }
 
     /// Riskiest first: band, then worst band, score and worst case; then id, for a stable order.

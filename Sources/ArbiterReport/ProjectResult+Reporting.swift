@@ -3,6 +3,44 @@ import ArbiterCore
 extension ProjectResult {
     /// Looks up a cited source so reports can show its title and link.
     func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+
+    /// Every pack's findings the listing lets through, as one list for reports that mix
+    /// packs: fired, then waived, then unknown; within each, most severe, then the largest
+    /// contribution; ties keep pack and report order.
+    func listedFindings(_ listing: FindingFilter) -> [(pack: String, finding: Finding)] {
+        let rank = { (status: FindingStatus) in status == .fired ? 0 : status == .waived ? 1 : 2 }
+        return packs.flatMap { pack in pack.reportedFindings(listing).map { (pack: pack.pack, finding: $0) } }
+            .enumerated().sorted { lhs, rhs in
+                let (a, b) = (lhs.element.finding, rhs.element.finding)
+                if rank(a.status) != rank(b.status) { return rank(a.status) < rank(b.status) }
+                if a.severity != b.severity { return a.severity > b.severity }
+                if a.contribution != b.contribution { return a.contribution > b.contribution }
+                return lhs.offset < rhs.offset
+            }.map(\.element)
+    }
+
+    /// The `count` most severe fired findings across packs, in `listedFindings`' order, for
+    /// summary tables. Ranked by position, so only the findings returned are built: a batch's
+    /// text table asks this of every project.
+    func topFired(_ listing: FindingFilter, count: Int) -> [Finding] {
+        var candidates: [(pack: Int, position: Int)] = []
+        for (index, pack) in packs.enumerated() {
+            candidates += pack.reportedOrder(listing).filter { pack.findings.status(at: $0) == .fired }.map { (index, $0) }
+        }
+        let severity = { (candidate: (pack: Int, position: Int)) in self.packs[candidate.pack].findings.rules[candidate.position].severity }
+        let contribution = { (candidate: (pack: Int, position: Int)) in self.packs[candidate.pack].findings.contribution(at: candidate.position) }
+        return candidates.enumerated().sorted { lhs, rhs in
+            let (a, b) = (lhs.element, rhs.element)
+            if severity(a) != severity(b) { return severity(a) > severity(b) }
+            if contribution(a) != contribution(b) { return contribution(a) > contribution(b) }
+            return lhs.offset < rhs.offset
+        }.prefix(count).map { packs[$0.element.pack].findings[$0.element.position] }
+    }
+
+    /// Each pack before the what-if overrides beside its result after them.
+    var whatIfChanges: [(before: WhatIf.Before, after: PackResult)] {
+        (whatIf?.before ?? []).compactMap { before in packs.first { $0.pack == before.pack }.map { (before, $0) } }
+    }
 }
 
 extension PackResult {

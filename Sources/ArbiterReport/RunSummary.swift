@@ -24,6 +24,11 @@ public struct RunSummary: Sendable {
         self.projects = projects
     }
 
+    /// "0 critical, 7 high, 5 moderate, 4 low": the band counts, worst first.
+    public var bandCountsText: String {
+        Band.allCases.reversed().map { "\(bandCounts[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", ")
+    }
+
     /// Counts one project; the batch runner calls this in input order.
     public mutating func count(_ project: ProjectResult) {
         count(band: project.band, gateFailed: project.gate?.passed == false)

@@ -35,8 +35,7 @@ public struct TextReporter: Reporter {
         if let description = project.description, !description.isEmpty { out += wrap(description, indent: "  ", width: width) }
         if let whatIf = project.whatIf {
             out += wrap("what-if: " + whatIf.options, indent: "", width: width)
-            for before in whatIf.before {
-                guard let after = project.packs.first(where: { $0.pack == before.pack }) else { continue }
+            for (before, after) in project.whatIfChanges {
                 out += "  \(before.pack): score \(before.score.scoreText) \(before.band.rawValue) (worst \(before.worstBand.rawValue))"
                 out += " -> \(after.score.scoreText) \(after.band.rawValue) (worst \(after.worstBand.rawValue))\n"
             }
@@ -98,12 +97,8 @@ public struct TextReporter: Reporter {
     private func findings(_ project: ProjectResult, context: ReportContext, style: Style) -> String {
         let width = context.width
         let listing = context.listing
-        // Every pack's listed findings, most severe and heaviest first across packs.
-        var listed: [(pack: String, finding: Finding)] = []
-        for pack in project.packs {
-            for finding in pack.reportedFindings(listing) { listed.append((pack.pack, finding)) }
-        }
-        let fired = stableSorted(listed.filter { $0.finding.status == .fired })
+        let listed = project.listedFindings(listing)
+        let fired = listed.filter { $0.finding.status == .fired }
         let waived = listed.filter { $0.finding.status == .waived }
         let unknown = listed.filter { $0.finding.status == .unknown }
         var out = ""
@@ -250,16 +245,6 @@ public struct TextReporter: Reporter {
         return text
     }
 
-    /// Most severe first, then the largest contribution; ties keep pack and report order.
-    private func stableSorted(_ findings: [(pack: String, finding: Finding)]) -> [(pack: String, finding: Finding)] {
-        findings.enumerated().sorted { lhs, rhs in
-            let (a, b) = (lhs.element.finding, rhs.element.finding)
-            if a.severity != b.severity { return a.severity > b.severity }
-            if a.contribution != b.contribution { return a.contribution > b.contribution }
-            return lhs.offset < rhs.offset
-        }.map(\.element)
-    }
-
     // MARK: A batch
 
     /// A line per project, riskiest first.
@@ -321,8 +306,7 @@ public struct TextReporter: Reporter {
     /// Totals, errors and, for a gate, every failing project with why.
     private func totals(_ summary: RunSummary, context: ReportContext) -> String {
         var out = context.quiet ? "" : "\n"
-        let bands = Band.allCases.reversed().map { "\(summary.bandCounts[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", ")
-        out += "\(summary.projectCount) project\(summary.projectCount == 1 ? "" : "s") scored: \(bands)\n"
+        out += "\(summary.projectCount) project\(summary.projectCount == 1 ? "" : "s") scored: \(summary.bandCountsText)\n"
         let errors = summary.errors.filter { $0.severity == .error }
         if !errors.isEmpty {
             let files = Set(errors.map(\.file)).count

@@ -63,6 +63,19 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
         Diagnostic(.error, code: code, message: message, file: file, range: range, notes: notes)
     }
 
+    /// An error about a file as a whole (it cannot be read, it is a folder), with no line
+    /// or column to point at.
+    public static func fileError(_ code: String, _ message: String, file: String, notes: [Note] = []) -> Diagnostic {
+        var diagnostic = Diagnostic(.error, code: code, message: message, file: file, range: .fileStart, notes: notes)
+        diagnostic.hasPosition = false
+        return diagnostic
+    }
+
+    /// `file:line:column`, or the file alone for a problem with the file as a whole.
+    public var location: String {
+        hasPosition ? "\(file):\(range.start.line):\(range.start.column)" : file
+    }
+
     public var position: SourcePosition { range.start }
 
     /// `file:line:column: severity: message [code]`, the one-line form used in logs and tests.

@@ -54,12 +54,7 @@ extension Arbiter {
 
         func run() throws {
             let workspace = try Workspace.load(packs)
-            let known = workspace.ruleSet.packs.map(\.id)
-            for id in onlyPacks where !known.contains(id) {
-                let hint = Spelling.suggestion(for: id, among: known).map { "did you mean '\($0)'?" } ?? "loaded packs: \(known.joined(separator: ", "))"
-                Terminal.writeError("error: no loaded pack is called '\(id)'\n   = hint: \(hint)\n")
-                throw ExitCode(2)
-            }
+            try workspace.requirePacks(onlyPacks)
             let overrides = try whatIf.overrides(workspace)
             let limit = workspace.loaderLimits.maxFileSize
             let display = file == "-" ? "<stdin>" : file

@@ -23,12 +23,7 @@ extension Arbiter {
 
         func run() throws {
             let workspace = try Workspace.load(packs)
-            let known = workspace.ruleSet.packs.map(\.id)
-            for id in onlyPacks where !known.contains(id) {
-                let hint = Spelling.suggestion(for: id, among: known).map { "did you mean '\($0)'?" } ?? "loaded packs: \(known.joined(separator: ", "))"
-                Terminal.writeError("error: no loaded pack is called '\(id)'\n   = hint: \(hint)\n")
-                throw ExitCode(2)
-            }
+            try workspace.requirePacks(onlyPacks)
             var rows: [[String]] = [["RULE", "PACK", "CATEGORY", "SEVERITY", "WEIGHT", "TITLE"]]
             for pack in workspace.ruleSet.packs where onlyPacks.isEmpty || onlyPacks.contains(pack.id) {
                 for rule in pack.rules where minimumSeverity.map({ rule.severity >= $0 }) ?? true {

@@ -43,7 +43,7 @@ final class DossierFinder {
          shard: (index: Int, count: Int)? = nil) {
         self.config = config
         self.excluded = excluded
-        self.packFolders = Set(packFolders.compactMap { DossierFinder.realPathOf($0) })
+        self.packFolders = Set(packFolders.compactMap(DossierFinder.realPath))
         self.shard = shard
         self.arguments = paths[...]
     }
@@ -97,8 +97,8 @@ final class DossierFinder {
         if path == "-" { return selectedByShard(path) ? .file(path) : nil }
         var info = stat()
         guard lstat(path, &info) == 0 else {
-            return .problem(Self.wholeFile(.error("io.unreadable", "cannot read '\(path)': \(String(cString: strerror(errno)))", file: path,
-                                                  range: .fileStart, notes: [.hint("check the path")])))
+            return .problem(.fileError("io.unreadable", "cannot read '\(path)': \(String(cString: strerror(errno)))", file: path,
+                                       notes: [.hint("check the path")]))
         }
         var target = info
         if (info.st_mode & S_IFMT) == S_IFLNK { _ = stat(path, &target) }
@@ -106,25 +106,18 @@ final class DossierFinder {
             return selectedByShard(path) ? .file(path) : nil  // an explicit file is always read, whatever its name
         }
         let root = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-        return enter(root, root: root, realRoot: realPath(root) ?? root)
-    }
-
-    /// A problem with a path as a whole, which has no line to point at.
-    private static func wholeFile(_ diagnostic: Diagnostic) -> Diagnostic {
-        var diagnostic = diagnostic
-        diagnostic.hasPosition = false
-        return diagnostic
+        return enter(root, root: root, realRoot: Self.realPath(root) ?? root)
     }
 
     private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
     /// Lists a folder and pushes it; a problem if it cannot be listed.
     private func enter(_ folder: String, root: String, realRoot: String) -> Item? {
-        guard let real = realPath(folder), visited.insert(real).inserted else { return nil }  // a loop: already walked
+        guard let real = Self.realPath(folder), visited.insert(real).inserted else { return nil }  // a loop: already walked
         if folder != root && packFolders.contains(real) { return nil }
         guard let directory = opendir(folder) else {
-            return .problem(Self.wholeFile(.error("io.unreadable", "cannot list folder '\(folder)'", file: folder, range: .fileStart,
-                                                  notes: [.hint("check its permissions")])))
+            return .problem(.fileError("io.unreadable", "cannot list folder '\(folder)'", file: folder,
+                                       notes: [.hint("check its permissions")]))
         }
         defer { closedir(directory) }
         var entries: [(name: String, kind: UInt8)] = []
@@ -163,7 +156,7 @@ final class DossierFinder {
         }
         if kind == S_IFLNK {
             // Follow a link only if it stays inside the folder we were given.
-            guard let resolved = realPath(path), resolved == realRoot || resolved.hasPrefix(realRoot + "/") else { return nil }
+            guard let resolved = Self.realPath(path), resolved == realRoot || resolved.hasPrefix(realRoot + "/") else { return nil }
             var target = stat()
             guard stat(path, &target) == 0 else { return nil }
             kind = target.st_mode & S_IFMT
@@ -189,9 +182,7 @@ final class DossierFinder {
         return Int(StableHash.of(path) % UInt64(shard.count)) == shard.index - 1
     }
 
-    private func realPath(_ path: String) -> String? { Self.realPathOf(path) }
-
-    static func realPathOf(_ path: String) -> String? {
+    static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

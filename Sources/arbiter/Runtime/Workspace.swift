@@ -31,6 +31,17 @@ struct Workspace {
         return Workspace(configuration: configuration, session: session)
     }
 
+    /// Each id names a loaded pack, or the first that does not is reported, with the
+    /// nearest id, and exit code 2 (`--pack` of `plan` and `rules`).
+    func requirePacks(_ ids: [String]) throws {
+        let known = ruleSet.packs.map(\.id)
+        for id in ids where !known.contains(id) {
+            let hint = Spelling.suggestion(for: id, among: known).map { "did you mean '\($0)'?" } ?? "loaded packs: \(known.joined(separator: ", "))"
+            Terminal.writeError("error: no loaded pack is called '\(id)'\n   = hint: \(hint)\n")
+            throw ExitCode(2)
+        }
+    }
+
     /// The value, or its diagnostics printed and exit code 2.
     static func succeed<Value>(_ result: Result<Value, Diagnostics>) throws -> Value {
         switch result {

@@ -27,6 +27,8 @@ public struct ProjectLine: Sendable {
     /// The most severe fired finding the listing filter lets through: rule and title.
     public var top: (rule: String, title: String)?
     public var gate: GateDecision?
+    /// The `--set`/`--unset` options applied before evaluation, when any were.
+    public var whatIf: String?
 
     public init(_ project: ProjectResult, listing: FindingFilter = .all) {
         id = project.id
@@ -43,6 +45,7 @@ public struct ProjectLine: Sendable {
         fired = packs.reduce(0) { $0 + $1.fired }
         top = project.topFired(listing, count: 1).first.map { ($0.rule, $0.title) }
         gate = project.gate
+        whatIf = project.whatIf?.options
     }
 
     /// Projects riskiest first, for reports that hold every result.

@@ -270,6 +270,11 @@ public struct TextReporter: Reporter {
         rows.insert(header, at: 0)
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         var out = context.verbose ? "\n" + String(repeating: "=", count: 78) + "\n" : ""
+        // A gate that passes on changed facts must say so where the result is read.
+        if let options = summary.lines.lazy.compactMap(\.whatIf).first {
+            out += wrap("what-if: \(options) (set in every project before evaluation; each row is the changed project)",
+                        indent: "", width: context.width)
+        }
         let legend = packs.compactMap { pack in labels[pack].map { "\($0) = \(pack)" } }
         if !legend.isEmpty {
             out += wrap("bands by pack (\(legend.joined(separator: ", "))); SCORE–WORST: the highest pack score and how high unknown facts could take it; KNOWN: the lowest pack completeness",

@@ -179,17 +179,17 @@ public struct TextReporter: Reporter {
 
     private func render(_ finding: Finding, pack: String, of project: ProjectResult, hiding shared: Set<String>,
                         style: Style, width: Int) -> String {
-        let amount: String
+        let label: String, amount: String
         switch finding.status {
-        case .fired: amount = "+\(finding.contribution.scoreText)" + (finding.maxContribution > finding.contribution ? " (up to +\(finding.maxContribution.scoreText))" : "")
-        case .unknown: amount = "up to +\(finding.maxContribution.scoreText)"
-        default: amount = "+\(finding.contribution.scoreText) waived"
-        }
-        let label: String
-        switch finding.status {
-        case .unknown: label = style.dim("[\(finding.severity.rawValue)?]")
-        case .waived: label = style.waived("[\(finding.severity.rawValue), waived]")
-        default: label = style.severity(finding.severity)
+        case .fired, .passed:
+            label = style.severity(finding.severity)
+            amount = "+\(finding.contribution.scoreText)" + (finding.maxContribution > finding.contribution ? " (up to +\(finding.maxContribution.scoreText))" : "")
+        case .unknown:
+            label = style.dim("[\(finding.severity.rawValue)?]")
+            amount = "up to +\(finding.maxContribution.scoreText)"
+        case .waived:
+            label = style.waived("[\(finding.severity.rawValue), waived]")
+            amount = "+\(finding.contribution.scoreText) waived"
         }
         var head = "\(label) \(finding.rule) \(finding.title)  \(amount)"
         if finding.advisory { head += "  " + style.advisory("[advisory]") }

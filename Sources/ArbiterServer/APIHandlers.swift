@@ -277,7 +277,12 @@ struct APIHandlers: Sendable {
         JSONDocument.response(.object([("status", "ok")]))
     }
 
+    /// Ready, with the pack versions served; without the token (when one is configured)
+    /// the status alone, since pack versions tell an outsider what the server judges by.
     func ready(_ request: Request, _ context: BasicRequestContext) -> Response {
+        if let token = service.configuration.token, !TokenMiddleware.authorized(request, token: token) {
+            return JSONDocument.response(.object([("status", "ready")]))
+        }
         let session = service.store.session
         return JSONDocument.response(.object([("status", "ready"), ("packs", .strings(PackSummary.versions(session.ruleSet.packs)))]))
     }

@@ -43,11 +43,14 @@ public struct ArbiterService: Sendable {
 
     /// The application, ready to run; `onRunning` gets the port it listens on.
     public func application(logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        let router = Router(context: BasicRequestContext.self)
+        // HEAD is answered on every GET route, with the GET answer's headers and no body.
+        let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         // Middleware first: Hummingbird wraps each route in the middleware added before it.
+        // The path is held to its canonical form before the token is checked on it.
         router.add(middleware: RequestLogMiddleware(metrics: metrics, logger: logger))
         router.add(middleware: APIErrorMiddleware())
-        router.add(middleware: TokenMiddleware(token: configuration.token))
+        router.add(middleware: CanonicalPathMiddleware())
+        router.add(middleware: TokenMiddleware(token: configuration.token, publicMetrics: configuration.publicMetrics))
         let handlers = APIHandlers(service: self)
         router.get("/") { _, _ in Self.asset(AnalystPage.html, type: "text/html; charset=utf-8") }
         router.get("/assets/page.css") { _, _ in Self.asset(PageStyle.css, type: "text/css; charset=utf-8") }

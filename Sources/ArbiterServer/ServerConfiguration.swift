@@ -11,8 +11,11 @@ public struct ServerConfiguration: Sendable {
     public var packPaths: [String] = []
     /// A waivers file applied to every request.
     public var waiversFile: String?
-    /// When set, every `/v1` route needs `Authorization: Bearer <token>`.
+    /// When set, every route but the page, `/healthz` and `/readyz` needs
+    /// `Authorization: Bearer <token>`.
     public var token: String?
+    /// Serve `/metrics` without the token (for a scraper on a private network).
+    public var publicMetrics = false
     /// A file that gets one JSON line per decision.
     public var decisionLog: String?
     /// The largest request body; the loader's file-size limit by default.

@@ -35,9 +35,12 @@ extension Arbiter {
         @Option(help: ArgumentHelp("Waivers file; default: `waivers:` in .arbiter.yaml.", valueName: "file"), completion: .file())
         var waivers: String?
 
-        @Option(name: .customLong("token-file"), help: ArgumentHelp("Require `Authorization: Bearer` with the token in this file on /v1.", valueName: "file"),
+        @Option(name: .customLong("token-file"), help: ArgumentHelp("Require `Authorization: Bearer` with the token in this file on every route but the page, /healthz and /readyz.", valueName: "file"),
                 completion: .file())
         var tokenFile: String?
+
+        @Flag(name: .customLong("public-metrics"), help: "Serve /metrics without the token (for a scraper on a private network).")
+        var publicMetrics = false
 
         @Option(name: .customLong("decision-log"), help: ArgumentHelp("Append one JSON line per decision to this file.", valueName: "file"),
                 completion: .file())
@@ -71,6 +74,7 @@ extension Arbiter {
             configuration.maxConcurrentEvaluations = maxConcurrent
             configuration.idleTimeout = .seconds(idleTimeout)
             if let tokenFile { configuration.token = try readToken(tokenFile) }
+            configuration.publicMetrics = publicMetrics
 
             let store: SessionStore
             do {

@@ -14,7 +14,7 @@ struct RawHTTP {
     }
 
     /// A connection to the loopback port, with a receive timeout so a test never hangs.
-    static func connect(port: Int, timeout: Duration = .seconds(10)) throws -> RawHTTP {
+    static func connect(port: Int, timeout: Duration = .seconds(30)) throws -> RawHTTP {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Failure(description: "socket: \(String(cString: strerror(errno)))") }
         var address = sockaddr_in()

@@ -9,21 +9,59 @@ struct ReportPlan {
     /// A file this run writes in JSON or HTML, complete, for a cut markdown report to point at.
     var fullReport: String?
 
-    /// `batch`: audit and gate, whose text report is a table of projects.
+    /// `batch`: audit and gate, whose text report is a table of projects. A single
+    /// project's report is held until it is finished, so a dossier that cannot be scored
+    /// leaves nothing half-written, on standard output either.
     init(_ options: OutputOptions, batch: Bool) throws {
-        var sinks = [BatchRunner.Sink(reporter: options.format.reporter(batch: batch), output: try OutputSink(path: options.output))]
         let extra = try options.extraReports()
+        let targets = try [(options.format, options.output)].map { try ($0.0, OutputTarget.resolve($0.1)) }
+            + extra.map { try ($0.0, OutputTarget.resolve($0.1)) }
+        try Self.refuseSharedTargets(targets.map(\.1))
         fullReport = extra.first { $0.0 == .html || $0.0 == .json }?.1
             ?? ([.html, .json].contains(options.format) ? options.output : nil)
-        for (format, path) in extra {
+        var sinks: [BatchRunner.Sink] = []
+        for (index, (format, target)) in targets.enumerated() {
             do {
-                sinks.append(BatchRunner.Sink(reporter: format.reporter(batch: batch), output: try OutputSink(path: path)))
+                let reporter = index == 0 ? options.format.reporter(batch: batch) : format.reporter(batch: batch)
+                sinks.append(BatchRunner.Sink(reporter: reporter, output: try OutputSink(target: target, hold: !batch)))
             } catch {
                 for sink in sinks { sink.output.abandon() }
                 throw error
             }
         }
         self.sinks = sinks
+    }
+
+    /// Two reports to one file would leave only the last; compared by device and inode
+    /// (or, for a new path, its real folder), not by spelling. Devices are exempt:
+    /// sending several reports to `/dev/null` is a common way to discard them.
+    private static func refuseSharedTargets(_ targets: [OutputTarget]) throws {
+        var seen: [OutputTarget.Identity: String] = [:]
+        for target in targets where target.kind != .inPlace {
+            if let first = seen[target.identity] {
+                let name = target.kind == .standardOutput ? "standard output" : "'\(target.path)'"
+                throw CLIError.invalid("two reports would be written to \(name) (also named '\(first)'), and only the last would be kept; a file is written twice",
+                                       hint: "give each --report its own file")
+            }
+            seen[target.identity] = target.path
+        }
+    }
+
+    /// An output that is also an input (a dossier, a pack, the waivers, the baseline, the
+    /// configuration) would be destroyed by the run that reads it. Only an existing
+    /// regular file can be both, so nothing is walked when no output is one.
+    func refuseInputs(_ inputs: () -> [String]) throws {
+        var outputs: [OutputTarget.Identity: String] = [:]
+        for sink in sinks {
+            if case .regular = sink.output.target.kind { outputs[sink.output.target.identity] = sink.output.target.path }
+        }
+        guard !outputs.isEmpty else { return }
+        for input in inputs() {
+            if let identity = OutputTarget.identity(ofInput: input), let output = outputs[identity] {
+                throw CLIError.invalid("the output '\(output)' is also an input ('\(input)'), which writing it would destroy",
+                                       hint: "write the report to another file")
+            }
+        }
     }
 
     /// Colour in the main report only when it goes to a colour terminal as text.

@@ -41,13 +41,23 @@ enum Runner {
             return 2
         }
 
-        let plan: ReportPlan
+        var plan: ReportPlan?
         do {
             plan = try ReportPlan(output, batch: batch != nil)
+            try plan?.refuseInputs {
+                var inputs = workspace.packFiles + [waivers.waivers, workspace.configuration.folder.map { _ in workspace.configuration.resolve(".arbiter.yaml") }].compactMap { $0 }
+                if let gate, let baseline = gate.baseline ?? workspace.config.baseline.map(workspace.configuration.resolve) { inputs.append(baseline) }
+                if let waivers = workspace.config.waivers { inputs.append(workspace.configuration.resolve(waivers)) }
+                let files = walk()
+                while let item = files.next() { if case .file(let path) = item { inputs.append(path) } }
+                return inputs
+            }
         } catch let error as CLIError {
+            plan?.abandon()
             Terminal.writeError(error.description + "\n")
             return 2
         }
+        guard let plan else { return 2 }
         let policy = gate.map { $0.policy(config: workspace.config) }
         var context = ReportContext(toolVersion: ToolVersion.current, asOf: workspace.asOf, packs: workspace.ruleSet.packs,
                                     gated: policy != nil, colored: ReportPlan.colored(output))

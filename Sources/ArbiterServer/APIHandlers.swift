@@ -4,11 +4,13 @@ import ArbiterReport
 import ArbiterYAML
 import HTTPTypes
 import Hummingbird
+import Logging
 
 /// The handlers behind `ArbiterService.routes`. Each one reads the request, asks the
 /// current `ScoringSession`, and answers with the CLI's own report or a JSON document.
 struct APIHandlers: Sendable {
     let service: ArbiterService
+    let logger: Logger
 
     /// Media types a dossier may be sent as; JSON is YAML 1.2, so one loader reads both.
     static let bodyTypes = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "application/json", "text/plain"]
@@ -24,10 +26,13 @@ struct APIHandlers: Sendable {
             let served = service.store.served
             let session = served.session
             let overrides = try RequestOptions.overrides(request, schema: session.ruleSet.schema)
-            let outcome = try service.limiter.run {
-                session.score(bytes: bytes, name: options.file, asOf: options.asOf, policy: policy, overrides: overrides)
+            let limit = service.configuration.maxResponseBytes
+            let scored = try await service.limiter.run { () throws -> (Result<ProjectOutcome, Diagnostics>, [ByteBuffer]) in
+                let outcome = session.score(bytes: bytes, name: options.file, asOf: options.asOf, policy: policy, overrides: overrides)
+                guard case .success(let project) = outcome else { return (outcome, []) }
+                return (outcome, try Self.render([project], errors: [], served: served, options: options, gated: gate, limit: limit))
             }
-            switch outcome {
+            switch scored.0 {
             case .failure(let problems):
                 let refusal = APIError.refused(problems)
                 service.metrics.refused(route: route, status: Int(refusal.status.code))
@@ -36,7 +41,7 @@ struct APIHandlers: Sendable {
                 decided(outcome.project, bytes: bytes, session: session, route: route, context: context)
                 var headers = packHeaders(session)
                 if let decision = outcome.project.gate { headers[.gateResult] = decision.passed ? "passed" : "failed" }
-                return report([outcome], errors: [], served: served, options: options, gated: gate, headers: headers)
+                return response(scored.1, format: options.format, headers: headers)
             }
         }
     }
@@ -55,10 +60,10 @@ struct APIHandlers: Sendable {
             let served = service.store.served
             let session = served.session
             let dossiers = try self.dossiers(in: bytes, file: options.file, session: session)
-            var outcomes: [ProjectOutcome] = []
-            var errors: [Diagnostic] = []
-            var ids = ProjectIDRegistry()
-            try service.limiter.run {
+            let limit = service.configuration.maxResponseBytes
+            let scored = try await service.limiter.run { () throws -> AuditResult in
+                var result = AuditResult()
+                var ids = ProjectIDRegistry()
                 for (position, dossier) in dossiers.enumerated() {
                     let scored = switch dossier.content {
                     case .bytes(let bytes): session.score(bytes: bytes, name: dossier.name, asOf: options.asOf, policy: policy)
@@ -66,32 +71,52 @@ struct APIHandlers: Sendable {
                     }
                     switch scored {
                     case .failure(let problems):
-                        service.metrics.refused(route: "/v1/audit", status: Int(APIError.refused(problems).status.code))
-                        errors += problems.errors
+                        result.refusals.append(Int(APIError.refused(problems).status.code))
+                        result.errors += problems.errors
                     case .success(let outcome):
                         if let first = ids.claim(outcome.project.id, ordinal: position) {
-                            errors.append(ProjectIDRegistry.duplicate(outcome.project.id, firstUsedBy: dossiers[first].name, file: dossier.name,
-                                                                      range: outcome.project.idRange))
+                            result.errors.append(ProjectIDRegistry.duplicate(outcome.project.id, firstUsedBy: dossiers[first].name, file: dossier.name,
+                                                                             range: outcome.project.idRange))
                             continue
                         }
-                        decided(outcome.project, bytes: dossier.fingerprintBytes, session: session, route: "/v1/audit", context: context)
-                        outcomes.append(outcome)
+                        result.outcomes.append(outcome)
+                        result.positions.append(position)
                     }
                 }
+                if !result.outcomes.isEmpty {
+                    result.body = try Self.render(result.outcomes, errors: result.errors, served: served, options: options,
+                                                  gated: policy != nil, limit: limit)
+                }
+                return result
             }
-            if outcomes.isEmpty {
-                throw APIError(.unprocessableContent, "not one dossier in the body could be scored", diagnostics: errors)
+            for status in scored.refusals { service.metrics.refused(route: "/v1/audit", status: status) }
+            for (outcome, position) in zip(scored.outcomes, scored.positions) {
+                decided(outcome.project, bytes: dossiers[position].fingerprintBytes, session: session, route: "/v1/audit", context: context)
+            }
+            if scored.outcomes.isEmpty {
+                throw APIError(.unprocessableContent, "not one dossier in the body could be scored", diagnostics: scored.errors)
             }
             // Formats without a place for errors (CSV, say) still tell the client how many there were.
             var headers = packHeaders(session)
-            headers[.arbiterErrors] = String(errors.count)
-            return report(outcomes, errors: errors, served: served, options: options, gated: policy != nil, headers: headers)
+            headers[.arbiterErrors] = String(scored.errors.count)
+            return response(scored.body, format: options.format, headers: headers)
         }
     }
 
+    /// What an audit's scoring hands back from the scoring pool.
+    private struct AuditResult: Sendable {
+        var outcomes: [ProjectOutcome] = []
+        /// Each outcome's position among the body's dossiers.
+        var positions: [Int] = []
+        var errors: [Diagnostic] = []
+        /// The status each refused dossier would have had on its own, for the metrics.
+        var refusals: [Int] = []
+        var body: [ByteBuffer] = []
+    }
+
     /// One dossier of an audit body, named `file#n` in reports and diagnostics.
-    private struct AuditItem {
-        enum Content {
+    private struct AuditItem: Sendable {
+        enum Content: Sendable {
             case bytes([UInt8])
             case document(Document)
         }
@@ -106,6 +131,11 @@ struct APIHandlers: Sendable {
     /// body that is one list.
     private func dossiers(in bytes: [UInt8], file: String, session: ScoringSession) throws -> [AuditItem] {
         let documents = YAMLStream.documents(in: bytes)
+        let limit = service.configuration.maxAuditDocuments
+        guard documents.count <= limit else {
+            throw APIError(.contentTooLarge, "the body holds \(documents.count) dossiers, over the server's limit of \(limit) a request",
+                           hints: ["send at most \(limit) dossiers a request, or audit a folder with `arbiter audit`"])
+        }
         guard !documents.isEmpty else {
             throw APIError(.badRequest, "the body holds no dossier",
                            hints: ["send YAML documents separated by a line of ---, or a JSON list of dossiers"])
@@ -115,6 +145,10 @@ struct APIHandlers: Sendable {
         if documents.count == 1, case .success(let document) = loader.load(file: file, bytes: bytes),
            let items = document.root.items {
             guard !items.isEmpty else { throw APIError(.badRequest, "the list of dossiers is empty") }
+            guard items.count <= limit else {
+                throw APIError(.contentTooLarge, "the body holds \(items.count) dossiers, over the server's limit of \(limit) a request",
+                               hints: ["send at most \(limit) dossiers a request, or audit a folder with `arbiter audit`"])
+            }
             return items.enumerated().map { index, item in
                 let name = "\(file)#\(index + 1)"
                 return AuditItem(name: name, content: .document(Document(file: name, root: item)), fingerprintBytes: bytes)
@@ -128,7 +162,10 @@ struct APIHandlers: Sendable {
     /// Counts a scored dossier and its bands, and logs the decision when a log is kept.
     private func decided(_ project: ProjectResult, bytes: [UInt8], session: ScoringSession, route: String, context: BasicRequestContext) {
         service.metrics.scored(project, route: route)
-        service.decisionLog?.record(project, bytes: bytes, packs: session.ruleSet.packs, route: route, requestID: context.id)
+        if let reason = service.decisionLog?.record(project, bytes: bytes, packs: session.ruleSet.packs, route: route, requestID: context.id) {
+            service.metrics.decisionLogFailed()
+            logger.error("the decision log cannot be written: \(reason)", metadata: ["request_id": .string(context.id)])
+        }
     }
 
     /// What would change the verdict: the facts to collect first (`collect=true`) and the
@@ -155,12 +192,13 @@ struct APIHandlers: Sendable {
             throw APIError(.badRequest, "no loaded pack is called '\(id)'", hints: ["loaded packs: \(PackSummary.versions(session.ruleSet.packs).joined(separator: ", "))"])
         }
         let overrides = try RequestOptions.overrides(request, schema: session.ruleSet.schema)
-        let plan = try service.limiter.run { () throws -> ProjectPlan in
+        let goal = target ?? (collect ? nil : .moderate)
+        let plan = try await service.limiter.run { () throws -> ProjectPlan in
             switch session.decode(bytes: bytes, name: options.file) {
             case .failure(let problems): throw APIError.refused(problems)
             case .success(let dossier):
                 return ProjectPlan.make(dossier, ruleSet: session.ruleSet, asOf: options.asOf, overrides: overrides, collect: collect,
-                                        target: target ?? (collect ? nil : .moderate), unknown: unknown, only: only)
+                                        target: goal, unknown: unknown, only: only)
             }
         }
         var headers = packHeaders(session)
@@ -169,9 +207,11 @@ struct APIHandlers: Sendable {
                         body: .init(byteBuffer: ByteBuffer(string: PlanReporter.render(plan, format: options.format, toolVersion: ToolVersion.current))))
     }
 
-    /// The report the CLI would write for these outcomes, in the format asked for.
-    private func report(_ outcomes: [ProjectOutcome], errors: [Diagnostic], served: SessionStore.Served, options: RequestOptions,
-                        gated: Bool, headers: HTTPFields) -> Response {
+    /// The report the CLI would write for these outcomes, in the format asked for, as the
+    /// buffers of the answer. Rendered on the scoring pool; refused with 413 as soon as
+    /// it grows past `limit`, before a byte of it is sent.
+    private static func render(_ outcomes: [ProjectOutcome], errors: [Diagnostic], served: SessionStore.Served, options: RequestOptions,
+                               gated: Bool, limit: Int) throws -> [ByteBuffer] {
         let session = served.session
         var matchCounts: [Int: Int] = [:]
         for outcome in outcomes { for waiver in outcome.matchedWaivers { matchCounts[waiver, default: 0] += 1 } }
@@ -180,12 +220,32 @@ struct APIHandlers: Sendable {
         let reporter = options.format.reporter
         let chunks = reporter.renderChunks(outcomes.map(\.project), errors: errors, waivers: waivers, context: context,
                                            renderer: served.renderers[options.format] ?? reporter.prepared(for: context))
-        var buffer = ByteBuffer()
-        buffer.reserveCapacity(chunks.reduce(0) { $0 + $1.withBytes(\.count) })
-        for chunk in chunks { chunk.withBytes { _ = buffer.writeBytes($0) } }
+        var total = 0
+        var buffers: [ByteBuffer] = []
+        buffers.reserveCapacity(chunks.count)
+        for chunk in chunks {
+            total += chunk.withBytes(\.count)
+            guard total <= limit else {
+                throw APIError(.contentTooLarge, "the answer would be over the server's limit of \(limit) bytes",
+                               hints: ["send fewer dossiers a request", "ask for a smaller format, such as format=csv"])
+            }
+            buffers.append(chunk.withBytes { ByteBuffer(bytes: $0) })
+        }
+        return buffers
+    }
+
+    /// An answer from rendered buffers, written one after another rather than copied
+    /// into one; a large one hands its memory back to the system once it is sent.
+    private func response(_ buffers: [ByteBuffer], format: ReportFormat, headers: HTTPFields) -> Response {
         var fields = headers
-        fields[.contentType] = RequestOptions.contentType(of: options.format)
-        return Response(status: .ok, headers: fields, body: .init(byteBuffer: buffer))
+        fields[.contentType] = RequestOptions.contentType(of: format)
+        let length = buffers.reduce(0) { $0 + $1.readableBytes }
+        let body = ResponseBody(contentLength: length) { writer in
+            for buffer in buffers { try await writer.write(buffer) }
+            try await writer.finish(nil)
+            if length >= HeapRelease.threshold { HeapRelease.now() }
+        }
+        return Response(status: .ok, headers: fields, body: body)
     }
 
     /// The request body, after its media type and size are checked.
@@ -204,7 +264,18 @@ struct APIHandlers: Sendable {
             throw APIError(.contentTooLarge, "the body is \(length) bytes, over the server's limit of \(limit)",
                            hints: ["a dossier needs only a few kilobytes"])
         }
-        let buffer = try await request.body.collect(upTo: limit)
+        let deadline = service.configuration.bodyTimeout
+        let buffer = try await withThrowingTaskGroup(of: ByteBuffer.self) { group in
+            group.addTask { try await request.body.collect(upTo: limit) }
+            group.addTask {
+                try await Task.sleep(for: deadline)
+                throw APIError(.requestTimeout, "the body did not arrive within \(deadline.components.seconds) seconds",
+                               hints: ["send the whole body at once"], headers: [.connection: "close"])
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw CancellationError() }
+            return first
+        }
         let bytes = Array(buffer.readableBytesView)
         return isJSON ? JSONText.yamlCompatible(bytes) : bytes
     }
@@ -280,6 +351,11 @@ struct APIHandlers: Sendable {
     /// Ready, with the pack versions served; without the token (when one is configured)
     /// the status alone, since pack versions tell an outsider what the server judges by.
     func ready(_ request: Request, _ context: BasicRequestContext) -> Response {
+        // A server that cannot log its decisions must not be sent more of them.
+        if let problem = service.decisionLog?.problem {
+            return JSONDocument.response(.object([("status", "failing"), ("reason", .string("the decision log cannot be written: \(problem)"))]),
+                                         status: .serviceUnavailable)
+        }
         if let token = service.configuration.token, !TokenMiddleware.authorized(request, token: token) {
             return JSONDocument.response(.object([("status", "ready")]))
         }

@@ -5,6 +5,9 @@ import ArbiterYAML
 import Hummingbird
 import Logging
 import NIOCore
+import HummingbirdCore
+import ServiceLifecycle
+import UnixSignals
 
 /// `arbiter serve`: the scoring pipeline over HTTP. As thin over `ScoringSession` as the
 /// CLI is: each handler reads the request, calls the session, and renders the same report
@@ -37,7 +40,7 @@ public struct ArbiterService: Sendable {
     public init(configuration: ServerConfiguration, store: SessionStore) throws {
         self.configuration = configuration
         self.store = store
-        self.limiter = EvaluationLimiter(limit: configuration.maxConcurrentEvaluations)
+        self.limiter = EvaluationLimiter(limit: configuration.maxConcurrentEvaluations, threads: configuration.scoringThreads)
         self.decisionLog = try configuration.decisionLog.map { path throws(APIError) in try DecisionLog(path: path) }
     }
 
@@ -51,7 +54,7 @@ public struct ArbiterService: Sendable {
         router.add(middleware: APIErrorMiddleware())
         router.add(middleware: CanonicalPathMiddleware())
         router.add(middleware: TokenMiddleware(token: configuration.token, publicMetrics: configuration.publicMetrics))
-        let handlers = APIHandlers(service: self)
+        let handlers = APIHandlers(service: self, logger: logger)
         router.get("/") { _, _ in Self.asset(AnalystPage.html, type: "text/html; charset=utf-8") }
         router.get("/assets/page.css") { _, _ in Self.asset(PageStyle.css, type: "text/css; charset=utf-8") }
         router.get("/assets/page.js") { _, _ in Self.asset(PageScript.js, type: "text/javascript; charset=utf-8") }
@@ -70,12 +73,31 @@ public struct ArbiterService: Sendable {
         router.get("/v1/template") { request, context in try handlers.template(request, context) }
         router.post("/v1/reload") { request, context in try handlers.reload(request, context) }
         let idle = TimeAmount.nanoseconds(configuration.idleTimeout.nanoseconds)
+        let maxBody = configuration.maxBodyBytes
         return Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: idle)),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "arbiter"),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ContinueHandler(maxBodyBytes: maxBody)], idleTimeout: idle)),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "arbiter",
+                                 availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: logger)),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
+    }
+
+    /// The application in a service group that stops it gracefully on `signals`, and
+    /// cancels what is still running once `shutdownTimeout` has passed, so a client
+    /// holding a connection open cannot keep the server from stopping.
+    public func serviceGroup(logger: Logger, signals: [UnixSignal] = [.sigterm, .sigint],
+                             onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> ServiceGroup {
+        var group = ServiceGroupConfiguration(services: [application(logger: logger, onRunning: onRunning)],
+                                              gracefulShutdownSignals: signals, logger: logger)
+        group.maximumGracefulShutdownDuration = configuration.shutdownTimeout
+        return ServiceGroup(configuration: group)
+    }
+
+    /// Opens the decision log anew (after log rotation moved it away); the reason when
+    /// it cannot be, in which case the old file is kept.
+    public func reopenLogs() -> String? {
+        decisionLog?.reopen()
     }
 
     /// The page or one of its assets, under the page's Content-Security-Policy.

@@ -5,23 +5,54 @@ import Synchronization
 /// Appends one JSON line per decision (time, request id, dossier id and SHA-256, pack
 /// versions, score, band, gate result) for an audit trail, as OPA's decision logs do.
 /// Each line goes out in one `write` to a file opened for appending, so lines from
-/// concurrent requests never interleave.
+/// concurrent requests never interleave. A line that cannot be written is never silent:
+/// it is counted, logged, and fails `/readyz` until a line is written again. `reopen`
+/// (on SIGHUP) opens the path anew, so a log rotated away is followed by a new file.
 final class DecisionLog: Sendable {
+    private let path: String
     private let descriptor: Mutex<Int32>
+    /// Why the last write failed; nil while the log is healthy.
+    private let failure = Mutex<String?>(nil)
 
     init(path: String) throws(APIError) {
-        let opened = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
-        guard opened >= 0 else {
-            throw APIError(.internalServerError, "cannot open the decision log '\(path)': \(String(cString: strerror(errno)))")
-        }
-        descriptor = Mutex(opened)
+        self.path = path
+        descriptor = Mutex(try Self.open(path))
     }
 
     deinit {
         descriptor.withLock { _ = close($0) }
     }
 
-    func record(_ project: ProjectResult, bytes: [UInt8], packs: [CompiledPack], route: String, requestID: String) {
+    private static func open(_ path: String) throws(APIError) -> Int32 {
+        let opened = Foundation.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+        guard opened >= 0 else {
+            throw APIError(.internalServerError, "cannot open the decision log '\(path)': \(String(cString: strerror(errno)))")
+        }
+        return opened
+    }
+
+    /// Why decisions are not being logged, or nil when they are.
+    var problem: String? { failure.withLock { $0 } }
+
+    /// Opens the path again and writes to the new file from now on; on failure the old
+    /// descriptor is kept and the reason returned.
+    func reopen() -> String? {
+        do {
+            let opened = try Self.open(path)
+            descriptor.withLock { current in
+                close(current)
+                current = opened
+            }
+            failure.withLock { $0 = nil }
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
+    /// Writes the decision's line; the reason when it could not be written whole.
+    @discardableResult
+    func record(_ project: ProjectResult, bytes: [UInt8], packs: [CompiledPack], route: String, requestID: String) -> String? {
         let entry: JSONDocument = .object([
             ("time", .string(Clock.timestamp())),
             ("request_id", .string(requestID)),
@@ -36,8 +67,12 @@ final class DecisionLog: Sendable {
             ("gate", project.gate.map { .object([("passed", .bool($0.passed)), ("reasons", .strings($0.reasons))]) } ?? .null),
         ])
         let line = entry.line
-        descriptor.withLock { descriptor in
-            line.withUnsafeBufferPointer { _ = write(descriptor, $0.baseAddress, $0.count) }
+        let written = descriptor.withLock { descriptor in
+            line.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count) }
         }
+        let reason: String? = written == line.count ? nil
+            : written < 0 ? String(cString: strerror(errno)) : "only \(written) of \(line.count) bytes were written"
+        failure.withLock { $0 = reason }
+        return reason
     }
 }

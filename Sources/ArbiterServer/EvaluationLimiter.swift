@@ -1,23 +1,35 @@
 import Hummingbird
+import NIOPosix
 import Synchronization
 
-/// A cap on evaluations running at once: past it a request is answered at once with
-/// 503 and a `Retry-After`, rather than queued behind the others.
+/// Where scoring runs: a thread pool of the server's own, off Swift's cooperative pool,
+/// so that a heavy audit never keeps `/healthz`, `/readyz` or the HTTP event loops from
+/// running. A cap on evaluations admitted at once: past it a request is answered at once
+/// with 503 and a `Retry-After`, rather than queued behind the others.
 final class EvaluationLimiter: Sendable {
     let limit: Int
-    private let running = Atomic<Int>(0)
+    private let admitted = Atomic<Int>(0)
+    private let pool: NIOThreadPool
 
-    init(limit: Int) {
+    /// `threads`: the pool's size, one per core by default; `limit`: evaluations admitted
+    /// at once (running, or waiting for a thread).
+    init(limit: Int, threads: Int) {
         self.limit = max(1, limit)
+        pool = NIOThreadPool(numberOfThreads: max(1, threads))
+        pool.start()
     }
 
-    func run<Result>(_ body: () throws -> Result) throws -> Result {
-        let now = running.wrappingAdd(1, ordering: .relaxed).newValue
-        defer { running.wrappingSubtract(1, ordering: .relaxed) }
+    deinit {
+        pool.shutdownGracefully { _ in }
+    }
+
+    func run<Result: Sendable>(_ body: @escaping @Sendable () throws -> Result) async throws -> Result {
+        let now = admitted.wrappingAdd(1, ordering: .relaxed).newValue
+        defer { admitted.wrappingSubtract(1, ordering: .relaxed) }
         guard now <= limit else {
             throw APIError(.serviceUnavailable, "the server is evaluating \(limit) requests already", hints: ["retry in a second"],
                            headers: [.retryAfter: "1"])
         }
-        return try body()
+        return try await pool.runIfActive(body)
     }
 }

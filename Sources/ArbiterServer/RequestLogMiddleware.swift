@@ -1,10 +1,23 @@
 import Hummingbird
 import Logging
+import NIOCore
+import NIOHTTP1
 
 /// One log line per request (method, path, status, duration, request id) and the
 /// request metrics, by route pattern.
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
+
+    /// nginx's status for a client that closed the connection before it was answered:
+    /// not the server's error, so not a 500 in the logs and the metrics.
+    static let clientClosedRequest = 499
+
+    /// Whether an error means the connection went away under the request (the body's
+    /// stream ended early, or the task was cancelled with the connection).
+    static func clientWentAway(_ error: any Error) -> Bool {
+        if let parser = error as? HTTPParserError { return parser == .invalidEOFState }
+        return error is CancellationError || error is ChannelError || error is IOError
+    }
 
     let metrics: ServerMetrics
     let logger: Logger
@@ -27,6 +40,9 @@ struct RequestLogMiddleware: RouterMiddleware {
             return response
         } catch let error as any HTTPResponseError {
             status = Int(error.status.code)
+            throw error
+        } catch {
+            if Self.clientWentAway(error) { status = Self.clientClosedRequest }
             throw error
         }
     }

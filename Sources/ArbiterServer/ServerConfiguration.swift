@@ -1,4 +1,5 @@
 import ArbiterCore
+import Foundation
 
 /// How `arbiter serve` runs: where it listens, what it loads, and the limits every
 /// request is held to.
@@ -20,12 +21,29 @@ public struct ServerConfiguration: Sendable {
     public var decisionLog: String?
     /// The largest request body; the loader's file-size limit by default.
     public var maxBodyBytes = 1 << 20
-    /// Requests evaluated at once; more get 503 and a `Retry-After`.
-    public var maxConcurrentEvaluations = 64
+    /// Threads that score, one per core: scoring never runs on Swift's cooperative pool,
+    /// which answers `/healthz` and drives the connections.
+    public var scoringThreads = ServerConfiguration.cores
+    /// Requests admitted to scoring at once (running or waiting for a scoring thread);
+    /// more get 503 and a `Retry-After`. Twice the cores, so a burst waits briefly and a
+    /// flood is refused rather than queued.
+    public var maxConcurrentEvaluations = 2 * ServerConfiguration.cores
+    /// Dossiers one `/v1/audit` request may hold; more are refused with 413.
+    public var maxAuditDocuments = 1_000
+    /// The largest answer; one that would be larger is refused with 413 before a byte
+    /// of it is sent.
+    public var maxResponseBytes = 64 << 20
+    /// Open connections at once; further ones wait in the listen backlog.
+    public var maxConnections = 512
     /// How long a connection may sit idle (a client sending its request slowly, or a
     /// kept-alive connection between requests) before it is closed. Evaluation itself
     /// is bounded by the loader's limits and each expression's step budget.
     public var idleTimeout: Duration = .seconds(10)
+    /// How long a request's whole body may take to arrive, however steadily it
+    /// dribbles: the idle timeout restarts with every byte, this deadline does not.
+    public var bodyTimeout: Duration = .seconds(30)
+    /// How long a graceful shutdown waits for requests in flight before it cancels them.
+    public var shutdownTimeout: Duration = .seconds(10)
     /// Where `.arbiter.yaml` is searched from; relative paths are read from the
     /// process's working directory, as the CLI reads them.
     public var workingDirectory: String
@@ -33,4 +51,7 @@ public struct ServerConfiguration: Sendable {
     public init(workingDirectory: String) {
         self.workingDirectory = workingDirectory
     }
+
+    /// The cores this process may use.
+    public static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }

@@ -41,6 +41,11 @@ final class ServerMetrics: Sendable {
             .increment()
     }
 
+    /// A decision that could not be written to the decision log.
+    func decisionLogFailed() {
+        Counter(label: "arbiter_decision_log_failures_total", factory: factory).increment()
+    }
+
     var text: String { registry.emitToString() }
 }
 

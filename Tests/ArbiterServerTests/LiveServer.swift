@@ -37,8 +37,7 @@ struct LiveServer {
         var logger = Logger(label: "arbiter-test")
         logger.logLevel = .error
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let application = service.application(logger: logger) { port in continuation.yield(port) }
-        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
+        let group = service.serviceGroup(logger: logger, signals: []) { port in continuation.yield(port) }
         let task = Task { try await group.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw CocoaError(.fileReadUnknown) }

@@ -50,7 +50,7 @@ struct PathSecurityTests {
             for route in Self.routes {
                 for variant in Self.variants(of: route.path, port: server.port) {
                     for token in [nil, Self.token] {
-                        let answer = try RawHTTP.exchange(port: server.port, Self.request(route.method, variant, token: token))
+                        let answer = try await RawHTTP.exchange(port: server.port, Self.request(route.method, variant, token: token))
                         #expect(answer.status == 400, "\(route.method) \(variant) \(token == nil ? "without" : "with") the token: \(answer.status)")
                     }
                 }
@@ -61,9 +61,9 @@ struct PathSecurityTests {
     @Test func theCanonicalPathNeedsTheTokenOnEveryNonPublicRoute() async throws {
         try await LiveServer.with({ $0.token = Self.token }) { (server: LiveServer) async throws in
             for route in Self.routes {
-                let anonymous = try RawHTTP.exchange(port: server.port, Self.request(route.method, route.path, token: nil))
-                let absolute = try RawHTTP.exchange(port: server.port, Self.request(route.method, "http://127.0.0.1:\(server.port)" + route.path, token: nil))
-                let signed = try RawHTTP.exchange(port: server.port, Self.request(route.method, route.path, token: Self.token))
+                let anonymous = try await RawHTTP.exchange(port: server.port, Self.request(route.method, route.path, token: nil))
+                let absolute = try await RawHTTP.exchange(port: server.port, Self.request(route.method, "http://127.0.0.1:\(server.port)" + route.path, token: nil))
+                let signed = try await RawHTTP.exchange(port: server.port, Self.request(route.method, route.path, token: Self.token))
                 if TokenMiddleware.publicPaths.contains(route.path) {
                     #expect(anonymous.status == 200, "\(route.method) \(route.path) is public: \(anonymous.status)")
                 } else {
@@ -79,15 +79,15 @@ struct PathSecurityTests {
     @Test func nonCanonicalPathsAreRefusedWithoutATokenConfigured() async throws {
         try await LiveServer.with { (server: LiveServer) async throws in
             for variant in Self.variants(of: "/v1/packs", port: server.port) {
-                let answer = try RawHTTP.exchange(port: server.port, Self.request("GET", variant, token: nil))
+                let answer = try await RawHTTP.exchange(port: server.port, Self.request("GET", variant, token: nil))
                 #expect(answer.status == 400, "GET \(variant): \(answer.status)")
                 // HTTP's own parser refuses a target without a leading '/' or with a
                 // backslash before any route runs, with an empty 400.
                 let parsedByHTTP = !variant.hasPrefix("/") || variant.contains("\\")
                 #expect(parsedByHTTP || answer.text.contains("canonical"), "GET \(variant): \(answer.text)")
             }
-            #expect(try RawHTTP.exchange(port: server.port, Self.request("GET", "/v1/packs", token: nil)).status == 200)
-            #expect(try RawHTTP.exchange(port: server.port, Self.request("GET", "/v1/packs?x=a//b", token: nil)).status == 200)
+            #expect(try await RawHTTP.exchange(port: server.port, Self.request("GET", "/v1/packs", token: nil)).status == 200)
+            #expect(try await RawHTTP.exchange(port: server.port, Self.request("GET", "/v1/packs?x=a//b", token: nil)).status == 200)
         }
     }
 }

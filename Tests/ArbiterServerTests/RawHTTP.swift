@@ -6,7 +6,7 @@ import Glibc
 /// HTTP/1.1 spoken byte for byte over a socket, for requests that URLSession would
 /// normalise or refuse to send: doubled slashes, dot segments, absolute-form targets,
 /// bodies sent slowly, connections left open.
-struct RawHTTP {
+struct RawHTTP: Sendable {
     let descriptor: Int32
 
     struct Failure: Error, CustomStringConvertible {
@@ -47,8 +47,14 @@ struct RawHTTP {
         }
     }
 
-    /// Everything until the server closes the connection or the timeout passes.
-    func receiveAll() -> [UInt8] {
+    /// Everything until the server closes the connection or the timeout passes. Waits on
+    /// a thread of its own: a test blocked in `recv` on the cooperative pool would starve
+    /// the in-process server's handlers of the threads they run on.
+    func receiveAll() async -> [UInt8] {
+        await Self.offPool { receiveAllBlocking() }
+    }
+
+    private func receiveAllBlocking() -> [UInt8] {
         var received: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -60,7 +66,11 @@ struct RawHTTP {
     }
 
     /// Bytes until `marker` has arrived (or the connection ends).
-    func receive(until marker: String) -> String {
+    func receive(until marker: String) async -> String {
+        await Self.offPool { receiveBlocking(until: marker) }
+    }
+
+    private func receiveBlocking(until marker: String) -> String {
         var received: [UInt8] = []
         var byte: UInt8 = 0
         let target = Array(marker.utf8)
@@ -69,6 +79,13 @@ struct RawHTTP {
             if received.count >= target.count, Array(received.suffix(target.count)) == target { break }
         }
         return String(decoding: received, as: UTF8.self)
+    }
+
+    /// Runs blocking socket work on a new thread and resumes with its result.
+    private static func offPool<Result: Sendable>(_ body: @escaping @Sendable () -> Result) async -> Result {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: body()) }.start()
+        }
     }
 
     func shutdownWrite() {
@@ -81,11 +98,11 @@ struct RawHTTP {
 
     /// One request on a connection of its own, closed after the answer; the status code
     /// and the whole answer's text.
-    static func exchange(port: Int, _ request: String) throws -> (status: Int, text: String) {
+    static func exchange(port: Int, _ request: String) async throws -> (status: Int, text: String) {
         let connection = try connect(port: port)
         defer { connection.close() }
         try connection.send(request)
-        let text = String(decoding: connection.receiveAll(), as: UTF8.self)
+        let text = String(decoding: await connection.receiveAll(), as: UTF8.self)
         let status = text.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap { Int($0) } ?? 0
         return (status, text)
     }

@@ -49,18 +49,41 @@ extension Arbiter {
         @Option(name: .customLong("max-body"), help: ArgumentHelp("The largest request body, in bytes.", valueName: "bytes"))
         var maxBody = 1 << 20
 
-        @Option(name: .customLong("max-concurrent"), help: ArgumentHelp("Evaluations at once; more are answered 503.", valueName: "n"))
-        var maxConcurrent = 64
+        @Option(name: .customLong("max-concurrent"),
+                help: ArgumentHelp("Requests admitted to scoring at once; more are answered 503. Default: twice the cores.", valueName: "n"))
+        var maxConcurrent: Int?
+
+        @Option(name: .customLong("max-documents"), help: ArgumentHelp("Dossiers one /v1/audit request may hold; more are answered 413.", valueName: "n"))
+        var maxDocuments = 1_000
+
+        @Option(name: .customLong("max-response"), help: ArgumentHelp("The largest answer, in bytes; a larger one is answered 413.", valueName: "bytes"))
+        var maxResponse = 64 << 20
+
+        @Option(name: .customLong("max-connections"), help: ArgumentHelp("Open connections at once; more wait to be accepted.", valueName: "n"))
+        var maxConnections = 512
 
         @Option(name: .customLong("idle-timeout"),
                 help: ArgumentHelp("Seconds a connection may sit idle (a slow client, or kept alive between requests).", valueName: "seconds"))
         var idleTimeout = 10
 
+        @Option(name: .customLong("body-timeout"),
+                help: ArgumentHelp("Seconds a request's whole body may take to arrive, however steadily it trickles in; then 408.", valueName: "seconds"))
+        var bodyTimeout = 30
+
+        @Option(name: .customLong("shutdown-timeout"),
+                help: ArgumentHelp("Seconds a graceful stop waits for requests in flight before cancelling them.", valueName: "seconds"))
+        var shutdownTimeout = 10
+
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
             guard (1...(1 << 30)).contains(maxBody) else { throw ValidationError("--max-body must be between 1 and 1073741824 bytes") }
-            guard maxConcurrent >= 1 else { throw ValidationError("--max-concurrent must be at least 1") }
+            guard (maxConcurrent ?? 1) >= 1 else { throw ValidationError("--max-concurrent must be at least 1") }
+            guard maxDocuments >= 1 else { throw ValidationError("--max-documents must be at least 1") }
+            guard (1...(1 << 32)).contains(maxResponse) else { throw ValidationError("--max-response must be between 1 and 4294967296 bytes") }
+            guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be between 1 and 1000000") }
             guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds") }
+            guard (1...3600).contains(bodyTimeout) else { throw ValidationError("--body-timeout must be between 1 and 3600 seconds") }
+            guard (1...3600).contains(shutdownTimeout) else { throw ValidationError("--shutdown-timeout must be between 1 and 3600 seconds") }
         }
 
         func run() throws {
@@ -71,8 +94,13 @@ extension Arbiter {
             configuration.waiversFile = waivers
             configuration.decisionLog = decisionLog
             configuration.maxBodyBytes = maxBody
-            configuration.maxConcurrentEvaluations = maxConcurrent
+            if let maxConcurrent { configuration.maxConcurrentEvaluations = maxConcurrent }
+            configuration.maxAuditDocuments = maxDocuments
+            configuration.maxResponseBytes = maxResponse
+            configuration.maxConnections = maxConnections
             configuration.idleTimeout = .seconds(idleTimeout)
+            configuration.bodyTimeout = .seconds(bodyTimeout)
+            configuration.shutdownTimeout = .seconds(shutdownTimeout)
             if let tokenFile { configuration.token = try readToken(tokenFile) }
             configuration.publicMetrics = publicMetrics
 
@@ -92,15 +120,15 @@ extension Arbiter {
             }
             var logger = Logger(label: "arbiter") { StreamLogHandler.standardError(label: $0) }
             logger.logLevel = .info
-            let reloads = reloadOnHangUp(store, logger: logger)
+            let reloads = reloadOnHangUp(store, service: service, logger: logger)
             let host = host
-            let application = service.application(logger: logger) { port in
+            let group = service.serviceGroup(logger: logger) { port in
                 Terminal.writeOutput("arbiter serve: listening on http://\(host):\(port)\n")
             }
             let finished = DispatchSemaphore(value: 0)
             let failure = FailureBox()
             Task {
-                do { try await application.runService() } catch { failure.error = error }
+                do { try await group.run() } catch { failure.error = error }
                 finished.signal()
             }
             finished.wait()
@@ -120,11 +148,13 @@ extension Arbiter {
             return token
         }
 
-        /// SIGHUP loads the packs again, as `POST /v1/reload` does.
-        private func reloadOnHangUp(_ store: SessionStore, logger: Logger) -> any DispatchSourceSignal {
+        /// SIGHUP loads the packs again, as `POST /v1/reload` does, and opens the decision
+        /// log anew, so log rotation can move the old file away.
+        private func reloadOnHangUp(_ store: SessionStore, service: ArbiterService, logger: Logger) -> any DispatchSourceSignal {
             signal(SIGHUP, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
             source.setEventHandler {
+                if let problem = service.reopenLogs() { logger.error("the decision log was not reopened: \(problem)") }
                 switch store.reload() {
                 case .success(let session):
                     logger.info("reloaded packs: \(session.ruleSet.packs.map { "\($0.id)@\($0.version)" }.joined(separator: ", "))")

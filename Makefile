@@ -10,7 +10,7 @@ DOSSIER ?= Fixtures/projects/rs-belgrade-safe-city.yaml
 BENCH_FILES ?= 10000
 FUZZ_SECONDS ?= 60
 
-.PHONY: deps build test run serve test-api test-browser test-precommit bench install uninstall lint clean fuzz fuzz-build test-sanitize
+.PHONY: deps build test run serve measure-serve test-api test-browser test-precommit bench install uninstall lint clean fuzz fuzz-build test-sanitize
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
@@ -57,6 +57,13 @@ test-precommit: deps
 lint: build
 	$(BIN) lint --rules Rules Fixtures/projects
 
+# The service under the hardening issue's attacks, measured on a release build: resident
+# memory around five 1 MiB audits, /healthz latency under two heavy audits, connections
+# held by trickling bodies past the deadline, and the time a graceful stop takes.
+measure-serve: deps
+	$(SWIFT) build -c release --product arbiter
+	python3 Tests/Service/hostile.py
+
 bench: deps
 	@command -v wrk > /dev/null || { echo "installing wrk"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
 	$(SWIFT) build -c release --product arbiter
@@ -83,7 +90,13 @@ fuzz-build: deps
 			-o .build-fuzz/bin/fuzz-$$target 2>/dev/null || exit 1; \
 	done
 
+# Besides the libFuzzer targets, two generative fuzzers (Sources/arbiter-fuzz): requests
+# byte for byte against an in-process `arbiter serve` with a token, and generated folder
+# trees through `audit`, `gate` and `lint`. Each prints its seed; `--seed N` replays it.
 fuzz: fuzz-build
+	$(SWIFT) build --product arbiter --product arbiter-fuzz
+	.build/debug/arbiter-fuzz http --seconds $(FUZZ_SECONDS)
+	.build/debug/arbiter-fuzz tree --seconds $(FUZZ_SECONDS)
 	python3 Tests/Fuzz/seed.py .build-fuzz/corpus
 	mkdir -p .build-fuzz/crashes
 	for target in $(FUZZ_TARGETS); do \

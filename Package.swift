@@ -65,6 +65,16 @@ let package = Package(
         // `make bench`: generates a corpus and measures every stage against libyaml's own
         // event loop. Not part of the shipped tool.
         .executableTarget(name: "arbiter-bench", dependencies: ["ArbiterCore", "ArbiterYAML"]),
+        // `make fuzz`: generated HTTP requests against the service and generated folder
+        // trees through the walk and the output writer. Not part of the shipped tool.
+        .executableTarget(
+            name: "arbiter-fuzz",
+            dependencies: [
+                "ArbiterServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "ArbiterCoreTests", dependencies: ["ArbiterCore", "ArbiterYAML"]),
         .testTarget(name: "ArbiterYAMLTests", dependencies: ["ArbiterYAML", "ArbiterCore"]),
         .testTarget(name: "ArbiterReportTests", dependencies: ["ArbiterReport", "ArbiterCore", "ArbiterYAML"]),

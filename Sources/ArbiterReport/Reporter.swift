@@ -50,21 +50,8 @@ extension Reporter {
     /// the context's packs, so a caller that renders many reports prepares it once.
     public func renderChunks(_ projects: [ProjectResult], errors: [Diagnostic] = [], waivers: [WaiverOutcome] = [],
                              context: ReportContext, renderer: any Reporter) -> [ReportChunk] {
-        var summary = RunSummary(errors: errors, waivers: waivers)
-        var chunks = [ReportChunk(begin(context))]
-        var first = true
-        for project in projects {
-            summary.count(project)
-            if needsProjectLines { summary.lines.append(ProjectLine(project, listing: context.listing)) }
-            guard context.lists(project) else { continue }
-            let chunk = renderer.chunk(for: project, context: context)
-            if chunk.isEmpty { continue }
-            if !first { chunks.append(ReportChunk(separator)) }
-            chunks.append(chunk)
-            first = false
-        }
-        if needsAllProjects { summary.projects = projects.filter(context.lists) }
-        chunks.append(ReportChunk(end(summary, context: context)))
-        return chunks
+        var assembler = ReportAssembler(reporter: self, renderer: renderer, context: context)
+        for project in projects { assembler.add(project) }
+        return assembler.finish(errors: errors, waivers: waivers)
     }
 }

@@ -30,7 +30,9 @@ struct APIHandlers: Sendable {
             let scored = try await service.limiter.run { () throws -> (Result<ProjectOutcome, Diagnostics>, [ByteBuffer]) in
                 let outcome = session.score(bytes: bytes, name: options.file, asOf: options.asOf, policy: policy, overrides: overrides)
                 guard case .success(let project) = outcome else { return (outcome, []) }
-                return (outcome, try Self.render([project], errors: [], served: served, options: options, gated: gate, limit: limit))
+                var report = StreamedReport(served: served, options: options, gated: gate, limit: limit)
+                try report.add(project)
+                return (outcome, try report.finish(errors: []))
             }
             switch scored.0 {
             case .failure(let problems):
@@ -38,7 +40,7 @@ struct APIHandlers: Sendable {
                 service.metrics.refused(route: route, status: Int(refusal.status.code))
                 throw refusal
             case .success(let outcome):
-                decided(outcome.project, bytes: bytes, session: session, route: route, context: context)
+                decided([Decision(outcome.project, bytes: bytes)], session: session, route: route, context: context)
                 var headers = packHeaders(session)
                 if let decision = outcome.project.gate { headers[.gateResult] = decision.passed ? "passed" : "failed" }
                 return response(scored.1, format: options.format, headers: headers)
@@ -57,13 +59,19 @@ struct APIHandlers: Sendable {
             let gatePolicy = try RequestOptions.policy(request)
             let policy = try RequestOptions.flag(request, "gate") ? gatePolicy : nil
             let bytes = try await body(of: request)
+            // Scoring a large body leaves freed memory in the allocator's arenas, refused or not.
+            defer { if bytes.count >= HeapRelease.bodyThreshold { HeapRelease.now() } }
             let served = service.store.served
             let session = served.session
             let dossiers = try self.dossiers(in: bytes, file: options.file, session: session)
             let limit = service.configuration.maxResponseBytes
             let scored = try await service.limiter.run { () throws -> AuditResult in
+                // Each project is rendered as soon as it is scored and its result dropped,
+                // so an audit holds its answer's bytes, not every result, and stops at once
+                // when the answer outgrows the limit.
                 var result = AuditResult()
                 var ids = ProjectIDRegistry()
+                var report = StreamedReport(served: served, options: options, gated: policy != nil, limit: limit)
                 for (position, dossier) in dossiers.enumerated() {
                     let scored = switch dossier.content {
                     case .bytes(let bytes): session.score(bytes: bytes, name: dossier.name, asOf: options.asOf, policy: policy)
@@ -79,23 +87,18 @@ struct APIHandlers: Sendable {
                                                                              range: outcome.project.idRange))
                             continue
                         }
-                        result.outcomes.append(outcome)
-                        result.positions.append(position)
+                        try report.add(outcome)
+                        result.decisions.append(Decision(outcome.project, bytes: dossier.fingerprintBytes))
                     }
                 }
-                if !result.outcomes.isEmpty {
-                    result.body = try Self.render(result.outcomes, errors: result.errors, served: served, options: options,
-                                                  gated: policy != nil, limit: limit)
-                }
+                if !result.decisions.isEmpty { result.body = try report.finish(errors: result.errors) }
                 return result
             }
             for status in scored.refusals { service.metrics.refused(route: "/v1/audit", status: status) }
-            for (outcome, position) in zip(scored.outcomes, scored.positions) {
-                decided(outcome.project, bytes: dossiers[position].fingerprintBytes, session: session, route: "/v1/audit", context: context)
-            }
-            if scored.outcomes.isEmpty {
+            if scored.decisions.isEmpty {
                 throw APIError(.unprocessableContent, "not one dossier in the body could be scored", diagnostics: scored.errors)
             }
+            decided(scored.decisions, session: session, route: "/v1/audit", context: context)
             // Formats without a place for errors (CSV, say) still tell the client how many there were.
             var headers = packHeaders(session)
             headers[.arbiterErrors] = String(scored.errors.count)
@@ -105,9 +108,7 @@ struct APIHandlers: Sendable {
 
     /// What an audit's scoring hands back from the scoring pool.
     private struct AuditResult: Sendable {
-        var outcomes: [ProjectOutcome] = []
-        /// Each outcome's position among the body's dossiers.
-        var positions: [Int] = []
+        var decisions: [Decision] = []
         var errors: [Diagnostic] = []
         /// The status each refused dossier would have had on its own, for the metrics.
         var refusals: [Int] = []
@@ -159,12 +160,14 @@ struct APIHandlers: Sendable {
         }
     }
 
-    /// Counts a scored dossier and its bands, and logs the decision when a log is kept.
-    private func decided(_ project: ProjectResult, bytes: [UInt8], session: ScoringSession, route: String, context: BasicRequestContext) {
-        service.metrics.scored(project, route: route)
-        if let reason = service.decisionLog?.record(project, bytes: bytes, packs: session.ruleSet.packs, route: route, requestID: context.id) {
-            service.metrics.decisionLogFailed()
-            logger.error("the decision log cannot be written: \(reason)", metadata: ["request_id": .string(context.id)])
+    /// Counts scored dossiers and their bands, and logs the decisions when a log is kept.
+    private func decided(_ decisions: [Decision], session: ScoringSession, route: String, context: BasicRequestContext) {
+        for decision in decisions {
+            service.metrics.scored(decision, route: route)
+            if let reason = service.decisionLog?.record(decision, packs: session.ruleSet.packs, route: route, requestID: context.id) {
+                service.metrics.decisionLogFailed()
+                logger.error("the decision log cannot be written: \(reason)", metadata: ["request_id": .string(context.id)])
+            }
         }
     }
 
@@ -205,33 +208,6 @@ struct APIHandlers: Sendable {
         headers[.contentType] = RequestOptions.contentType(of: options.format)
         return Response(status: .ok, headers: headers,
                         body: .init(byteBuffer: ByteBuffer(string: PlanReporter.render(plan, format: options.format, toolVersion: ToolVersion.current))))
-    }
-
-    /// The report the CLI would write for these outcomes, in the format asked for, as the
-    /// buffers of the answer. Rendered on the scoring pool; refused with 413 as soon as
-    /// it grows past `limit`, before a byte of it is sent.
-    private static func render(_ outcomes: [ProjectOutcome], errors: [Diagnostic], served: SessionStore.Served, options: RequestOptions,
-                               gated: Bool, limit: Int) throws -> [ByteBuffer] {
-        let session = served.session
-        var matchCounts: [Int: Int] = [:]
-        for outcome in outcomes { for waiver in outcome.matchedWaivers { matchCounts[waiver, default: 0] += 1 } }
-        let waivers = WaiverBook(waivers: session.waivers.waivers, asOf: options.asOf).outcomes(matchCounts: matchCounts)
-        let context = ReportContext(toolVersion: ToolVersion.current, asOf: options.asOf, packs: session.ruleSet.packs, gated: gated)
-        let reporter = options.format.reporter
-        let chunks = reporter.renderChunks(outcomes.map(\.project), errors: errors, waivers: waivers, context: context,
-                                           renderer: served.renderers[options.format] ?? reporter.prepared(for: context))
-        var total = 0
-        var buffers: [ByteBuffer] = []
-        buffers.reserveCapacity(chunks.count)
-        for chunk in chunks {
-            total += chunk.withBytes(\.count)
-            guard total <= limit else {
-                throw APIError(.contentTooLarge, "the answer would be over the server's limit of \(limit) bytes",
-                               hints: ["send fewer dossiers a request", "ask for a smaller format, such as format=csv"])
-            }
-            buffers.append(chunk.withBytes { ByteBuffer(bytes: $0) })
-        }
-        return buffers
     }
 
     /// An answer from rendered buffers, written one after another rather than copied

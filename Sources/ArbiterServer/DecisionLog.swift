@@ -52,19 +52,19 @@ final class DecisionLog: Sendable {
 
     /// Writes the decision's line; the reason when it could not be written whole.
     @discardableResult
-    func record(_ project: ProjectResult, bytes: [UInt8], packs: [CompiledPack], route: String, requestID: String) -> String? {
+    func record(_ decision: Decision, packs: [CompiledPack], route: String, requestID: String) -> String? {
         let entry: JSONDocument = .object([
             ("time", .string(Clock.timestamp())),
             ("request_id", .string(requestID)),
             ("route", .string(route)),
-            ("dossier_id", .string(project.id)),
-            ("dossier_sha256", .string(SHA256.hex(bytes))),
+            ("dossier_id", .string(decision.id)),
+            ("dossier_sha256", .string(decision.dossierSHA256)),
             ("packs", .strings(PackSummary.versions(packs))),
-            ("score", .number(project.score)),
-            ("score_range", .array([.number(project.score), .number(project.worst)])),
-            ("band", .string(project.band.rawValue)),
-            ("worst_band", .string(project.worstBand.rawValue)),
-            ("gate", project.gate.map { .object([("passed", .bool($0.passed)), ("reasons", .strings($0.reasons))]) } ?? .null),
+            ("score", .number(decision.score)),
+            ("score_range", .array([.number(decision.score), .number(decision.worst)])),
+            ("band", .string(decision.band.rawValue)),
+            ("worst_band", .string(decision.worstBand.rawValue)),
+            ("gate", decision.gate.map { .object([("passed", .bool($0.passed)), ("reasons", .strings($0.reasons))]) } ?? .null),
         ])
         let line = entry.line
         let written = descriptor.withLock { descriptor in

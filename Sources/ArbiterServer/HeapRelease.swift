@@ -7,6 +7,8 @@ import CMalloc
 enum HeapRelease {
     /// Answers smaller than this leave too little behind to be worth a trim.
     static let threshold = 4 << 20
+    /// Bodies from this size up leave enough behind, scored or refused.
+    static let bodyThreshold = 256 << 10
 
     static func now() {
         #if os(Linux)

@@ -27,9 +27,9 @@ final class ServerMetrics: Sendable {
     }
 
     /// One dossier scored, and the band each pack gave it.
-    func scored(_ project: ProjectResult, route: String) {
+    func scored(_ decision: Decision, route: String) {
         Counter(label: "arbiter_dossiers_scored_total", dimensions: [("route", route)], factory: factory).increment()
-        for pack in project.packs {
+        for pack in decision.packBands {
             Counter(label: "arbiter_bands_issued_total", dimensions: [("pack", pack.pack), ("band", pack.band.rawValue)], factory: factory)
                 .increment()
         }

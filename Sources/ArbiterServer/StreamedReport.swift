@@ -1,0 +1,47 @@
+import ArbiterCore
+import ArbiterEngine
+import ArbiterReport
+import NIOCore
+
+/// The report the CLI would write for a request's projects, in the format asked for,
+/// put together as they are scored (on the scoring pool) and refused with 413 as soon
+/// as it grows past the server's answer limit, before a byte of it is sent.
+struct StreamedReport {
+    private var assembler: ReportAssembler
+    private let session: ScoringSession
+    private let asOf: CivilDate
+    private let limit: Int
+    /// How many projects each waiver matched, for the report's waiver summary.
+    private var matchCounts: [Int: Int] = [:]
+
+    init(served: SessionStore.Served, options: RequestOptions, gated: Bool, limit: Int) {
+        session = served.session
+        asOf = options.asOf
+        self.limit = limit
+        let context = ReportContext(toolVersion: ToolVersion.current, asOf: options.asOf, packs: session.ruleSet.packs, gated: gated)
+        let reporter = options.format.reporter
+        assembler = ReportAssembler(reporter: reporter, renderer: served.renderers[options.format] ?? reporter.prepared(for: context),
+                                    context: context)
+    }
+
+    mutating func add(_ outcome: ProjectOutcome) throws {
+        for waiver in outcome.matchedWaivers { matchCounts[waiver, default: 0] += 1 }
+        assembler.add(outcome.project)
+        try check()
+    }
+
+    /// The answer's buffers, one per chunk, so it is written out without one large copy.
+    mutating func finish(errors: [Diagnostic]) throws -> [ByteBuffer] {
+        let waivers = WaiverBook(waivers: session.waivers.waivers, asOf: asOf).outcomes(matchCounts: matchCounts)
+        let chunks = assembler.finish(errors: errors, waivers: waivers)
+        try check()
+        return chunks.map { chunk in chunk.withBytes { ByteBuffer(bytes: $0) } }
+    }
+
+    private func check() throws {
+        guard assembler.byteCount <= limit else {
+            throw APIError(.contentTooLarge, "the answer would be over the server's limit of \(limit) bytes",
+                           hints: ["send fewer dossiers a request", "ask for a smaller format, such as format=csv"])
+        }
+    }
+}

@@ -94,7 +94,8 @@ fuzz-build: deps
 # byte for byte against an in-process `arbiter serve` with a token, and generated folder
 # trees through `audit`, `gate` and `lint`. Each prints its seed; `--seed N` replays it.
 fuzz: fuzz-build
-	$(SWIFT) build --product arbiter --product arbiter-fuzz
+	$(SWIFT) build --product arbiter
+	$(SWIFT) build --product arbiter-fuzz
 	.build/debug/arbiter-fuzz http --seconds $(FUZZ_SECONDS)
 	.build/debug/arbiter-fuzz tree --seconds $(FUZZ_SECONDS)
 	python3 Tests/Fuzz/seed.py .build-fuzz/corpus

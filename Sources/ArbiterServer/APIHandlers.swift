@@ -59,13 +59,12 @@ struct APIHandlers: Sendable {
             let gatePolicy = try RequestOptions.policy(request)
             let policy = try RequestOptions.flag(request, "gate") ? gatePolicy : nil
             let bytes = try await body(of: request)
-            // Scoring a large body leaves freed memory in the allocator's arenas, refused or not.
-            defer { if bytes.count >= HeapRelease.bodyThreshold { HeapRelease.now() } }
             let served = service.store.served
             let session = served.session
             let dossiers = try self.dossiers(in: bytes, file: options.file, session: session)
             let limit = service.configuration.maxResponseBytes
-            let scored = try await service.limiter.run { () throws -> AuditResult in
+            // Scoring a large body leaves freed memory in the allocator's arenas, refused or not.
+            let scored = try await service.limiter.run(releasingHeap: bytes.count >= HeapRelease.bodyThreshold) { () throws -> AuditResult in
                 // Each project is rendered as soon as it is scored and its result dropped,
                 // so an audit holds its answer's bytes, not every result, and stops at once
                 // when the answer outgrows the limit.
@@ -131,10 +130,10 @@ struct APIHandlers: Sendable {
     /// The dossiers of an audit body: the documents of a YAML stream, or the items of a
     /// body that is one list.
     private func dossiers(in bytes: [UInt8], file: String, session: ScoringSession) throws -> [AuditItem] {
-        let documents = YAMLStream.documents(in: bytes)
         let limit = service.configuration.maxAuditDocuments
-        guard documents.count <= limit else {
-            throw APIError(.contentTooLarge, "the body holds \(documents.count) dossiers, over the server's limit of \(limit) a request",
+        let (documents, count) = YAMLStream.documents(in: bytes, limit: limit)
+        guard count <= limit else {
+            throw APIError(.contentTooLarge, "the body holds \(count) dossiers, over the server's limit of \(limit) a request",
                            hints: ["send at most \(limit) dossiers a request, or audit a folder with `arbiter audit`"])
         }
         guard !documents.isEmpty else {

@@ -23,13 +23,20 @@ final class EvaluationLimiter: Sendable {
         pool.shutdownGracefully { _ in }
     }
 
-    func run<Result: Sendable>(_ body: @escaping @Sendable () throws -> Result) async throws -> Result {
+    /// `releasingHeap`: trim the heap once `body` has returned and its working memory is
+    /// freed (a large audit's), on the thread that freed it.
+    func run<Result: Sendable>(releasingHeap: Bool = false, _ body: @escaping @Sendable () throws -> Result) async throws -> Result {
         let now = admitted.wrappingAdd(1, ordering: .relaxed).newValue
         defer { admitted.wrappingSubtract(1, ordering: .relaxed) }
         guard now <= limit else {
             throw APIError(.serviceUnavailable, "the server is evaluating \(limit) requests already", hints: ["retry in a second"],
                            headers: [.retryAfter: "1"])
         }
-        return try await pool.runIfActive(body)
+        guard releasingHeap else { return try await pool.runIfActive(body) }
+        return try await pool.runIfActive {
+            let outcome = Swift.Result { try body() }
+            HeapRelease.now()
+            return try outcome.get()
+        }
     }
 }

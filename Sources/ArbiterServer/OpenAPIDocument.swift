@@ -29,18 +29,20 @@ enum OpenAPIDocument {
                 "200": {description: Up., content: {application/json: {schema: {$ref: "#/components/schemas/Status"}}}}
           /readyz:
             get:
-              summary: The packs are loaded, and which.
+              summary: The packs are loaded, and which (the pack versions only with the token, when one is configured).
               operationId: ready
               security: []
               responses:
                 "200": {description: Ready., content: {application/json: {schema: {$ref: "#/components/schemas/Readiness"}}}}
+                "503": {description: Not ready (the decision log cannot be written)., content: {application/json: {schema: {$ref: "#/components/schemas/Readiness"}}}}
           /metrics:
             get:
               summary: Prometheus metrics in the text exposition format.
+              description: Needs the token when one is configured, unless the server runs with --public-metrics.
               operationId: metrics
-              security: []
               responses:
                 "200": {description: Metrics., content: {text/plain: {schema: {type: string}}}}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /v1/openapi.yaml:
             get:
               summary: This document.
@@ -65,6 +67,7 @@ enum OpenAPIDocument {
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "406": {$ref: "#/components/responses/NotAcceptable"}
+                "408": {$ref: "#/components/responses/Timeout"}
                 "413": {$ref: "#/components/responses/TooLarge"}
                 "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "422": {$ref: "#/components/responses/InvalidDossier"}
@@ -89,6 +92,7 @@ enum OpenAPIDocument {
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "406": {$ref: "#/components/responses/NotAcceptable"}
+                "408": {$ref: "#/components/responses/Timeout"}
                 "413": {$ref: "#/components/responses/TooLarge"}
                 "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "422": {$ref: "#/components/responses/InvalidDossier"}
@@ -123,6 +127,7 @@ enum OpenAPIDocument {
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "406": {$ref: "#/components/responses/NotAcceptable"}
+                "408": {$ref: "#/components/responses/Timeout"}
                 "413": {$ref: "#/components/responses/TooLarge"}
                 "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "422": {$ref: "#/components/responses/InvalidDossier"}
@@ -158,6 +163,7 @@ enum OpenAPIDocument {
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "406": {$ref: "#/components/responses/NotAcceptable"}
+                "408": {$ref: "#/components/responses/Timeout"}
                 "413": {$ref: "#/components/responses/TooLarge"}
                 "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "422": {$ref: "#/components/responses/InvalidDossier"}
@@ -303,8 +309,11 @@ enum OpenAPIDocument {
             NotAcceptable:
               description: No report format matches `Accept`.
               content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
+            Timeout:
+              description: The body did not arrive within the server's body deadline; the connection is closed.
+              content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
             TooLarge:
-              description: The body is over the server's limit.
+              description: The body, its number of dossiers, or the answer would be over the server's limit, which the message names.
               content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
             UnsupportedMediaType:
               description: The body is not YAML or JSON.
@@ -337,10 +346,11 @@ enum OpenAPIDocument {
               properties: {status: {type: string}}
             Readiness:
               type: object
-              required: [status, packs]
+              required: [status]
               properties:
                 status: {type: string}
                 packs: {type: array, items: {type: string}}
+                reason: {type: string}
             Error:
               type: object
               required: [error]

@@ -28,8 +28,9 @@ public struct ServerConfiguration: Sendable {
     /// more get 503 and a `Retry-After`. Twice the cores, so a burst waits briefly and a
     /// flood is refused rather than queued.
     public var maxConcurrentEvaluations = 2 * ServerConfiguration.cores
-    /// Dossiers one `/v1/audit` request may hold; more are refused with 413.
-    public var maxAuditDocuments = 1_000
+    /// Dossiers one `/v1/audit` request may hold; more are refused with 413. A JSON
+    /// report runs to about 65 KB a project, so 500 fit the default answer limit.
+    public var maxAuditDocuments = 500
     /// The largest answer; one that would be larger is refused with 413 before a byte
     /// of it is sent.
     public var maxResponseBytes = 64 << 20

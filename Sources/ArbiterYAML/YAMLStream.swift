@@ -17,7 +17,16 @@ public enum YAMLStream {
     /// The stream's documents in order; parts with nothing but blanks, comments and
     /// markers are left out, so `---` at the top does not count as a document.
     public static func documents(in bytes: [UInt8]) -> [Document] {
+        documents(in: bytes, limit: .max).documents
+    }
+
+    /// At most `limit` documents, and how many the stream holds in all. Each document's
+    /// padding grows with its place in the stream, so a caller that refuses streams of
+    /// more than `limit` documents learns the count without building them all: a
+    /// megabyte of tiny documents would otherwise cost hundreds of megabytes.
+    public static func documents(in bytes: [UInt8], limit: Int) -> (documents: [Document], count: Int) {
         var documents: [Document] = []
+        var count = 0
         var current: [UInt8] = []
         var currentLine = 1
         var hasContent = false
@@ -25,8 +34,11 @@ public enum YAMLStream {
 
         func finish() {
             if hasContent {
-                let padding = [UInt8](repeating: UInt8(ascii: "\n"), count: currentLine - 1)
-                documents.append(Document(index: documents.count + 1, bytes: padding + current, line: currentLine))
+                count += 1
+                if count <= limit {
+                    let padding = [UInt8](repeating: UInt8(ascii: "\n"), count: currentLine - 1)
+                    documents.append(Document(index: count, bytes: padding + current, line: currentLine))
+                }
             }
             current = []
             hasContent = false
@@ -44,7 +56,8 @@ public enum YAMLStream {
             // starts; an empty document before it is dropped.
             if isMarker(text, "---") && (hasContent || hasMarker) { finish() }
             if current.isEmpty { currentLine = line }
-            current += bytes[start..<next]
+            // Past the limit, documents are only counted.
+            if count < limit { current += bytes[start..<next] }
             if isMarker(text, "---") {
                 hasMarker = true
                 if !isBlank(text.dropFirst(3)) { hasContent = true }
@@ -57,7 +70,7 @@ public enum YAMLStream {
             line += 1
         }
         finish()
-        return documents
+        return (documents, count)
     }
 
     /// A marker is the three characters alone on the line or followed by a space or tab.

@@ -16,6 +16,17 @@ struct YAMLStreamTests {
         #expect(parts[2].text == "\n\n\n--- # second\nc: 3\n...\n")
     }
 
+    /// Past the limit, documents are counted, not built: each is padded to its place in
+    /// the stream, so building thousands would cost memory quadratic in their number.
+    @Test func aLimitCountsEveryDocumentAndBuildsOnlyTheFirstOnes() {
+        let stream = Array((0..<20_000).map { "id: p\($0)\n" }.joined(separator: "---\n").utf8)
+        let (documents, count) = YAMLStream.documents(in: stream, limit: 3)
+        #expect(count == 20_000)
+        #expect(documents.map(\.index) == [1, 2, 3])
+        #expect(String(decoding: documents[2].bytes, as: UTF8.self) == "\n\n\n---\nid: p2\n")
+        #expect(YAMLStream.documents(in: stream, limit: 30_000).documents.count == 20_000)
+    }
+
     @Test func emptyDocumentsAndALeadingMarkerAreNotDocuments() {
         #expect(split("---\n---\n# only a comment\n---\n\n").isEmpty)
         #expect(split("").isEmpty)

@@ -48,17 +48,30 @@ def post(port, path, body, timeout=300):
         return error.code, len(error.read())
 
 
-def small_stream(size=1 << 20):
-    """Small, valid dossiers, one after another, up to `size` bytes (the default body limit)."""
+def small_stream(size=1 << 20, documents=None):
+    """Valid dossiers, one after another, up to `size` bytes (the default body limit); with
+    `documents`, that many, each padded with a description to fill the size."""
+    padding = "" if documents is None else "description: " + "x" * (size // documents - 120) + "\n"
+    documents_left = documents
     documents, total, index = [], 0, 0
-    while True:
-        text = f"id: p-{index}\nname: Project {index}\nsurveillance:\n  cameras: {index % 5000}\n"
+    while documents_left is None or index < documents_left:
+        text = f"id: p-{index}\nname: Project {index}\n{padding}surveillance:\n  cameras: {index % 5000}\n"
         if total + len(text) + 4 > size:
             break
         documents.append(text)
         total += len(text) + 4
         index += 1
     return "---\n".join(documents).encode(), len(documents)
+
+
+def real_stream(size=1 << 20):
+    """Copies of the Belgrade dossier, each with its own id, up to `size` bytes."""
+    text = (root / "Fixtures/projects/rs-belgrade-safe-city.yaml").read_text()
+    copies, total = [], 0
+    while total + len(text) + 20 < size:
+        copies.append(text.replace("id: rs-belgrade-safe-city", f"id: rs-belgrade-safe-city-{len(copies)}"))
+        total += len(text) + 20
+    return "\n---\n".join(copies).encode()
 
 
 def health_latency(port, stop, samples):
@@ -72,8 +85,16 @@ def health_latency(port, stop, samples):
 
 def main():
     body, count = small_stream()
-    # The documents limit raised so that the body's size, not its count, is what is tested.
-    process, port = start("--max-documents", str(count + 1))
+    audits(body, count, "1 MiB of small dossiers, default limits (refused by their count)", [])
+    # As many as the default limit lets in, each with more facts, to a 1 MiB body.
+    body, count = small_stream(documents=500)
+    audits(body, count, "500 dossiers (the default limit) in 1 MiB", [])
+    slow_clients()
+
+
+def audits(body, count, label, extra):
+    process, port = start(*extra)
+    print(f"== {label}")
     try:
         time.sleep(0.5)
         idle = resident_mib(process.pid)
@@ -86,11 +107,11 @@ def main():
         time.sleep(1)
         print(f"resident after five audits: {resident_mib(process.pid):.1f} MiB (idle {idle:.1f} MiB)")
 
-        csv_body = body
+        heavy = real_stream()
         stop, samples = threading.Event(), []
         prober = threading.Thread(target=health_latency, args=(port, stop, samples))
         results = []
-        audits = [threading.Thread(target=lambda: results.append(post(port, "/v1/audit?format=csv", csv_body))) for _ in range(2)]
+        audits = [threading.Thread(target=lambda: results.append(post(port, "/v1/audit?format=json", heavy))) for _ in range(2)]
         prober.start()
         for audit in audits:
             audit.start()
@@ -99,12 +120,14 @@ def main():
         stop.set()
         prober.join()
         samples.sort()
-        print(f"/healthz during two concurrent 1 MiB audits ({[r[0] for r in results]}): {len(samples)} probes, "
+        print(f"/healthz during two concurrent audits of {heavy.count(b'---')} Belgrade dossiers in {len(heavy)} bytes ({[r[0] for r in results]}): {len(samples)} probes, "
               f"median {samples[len(samples) // 2]:.1f} ms, max {samples[-1]:.1f} ms")
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
 
+
+def slow_clients():
     process, port = start("--body-timeout", "3", "--shutdown-timeout", "3")
     try:
         connections = []

@@ -54,7 +54,7 @@ extension Arbiter {
         var maxConcurrent: Int?
 
         @Option(name: .customLong("max-documents"), help: ArgumentHelp("Dossiers one /v1/audit request may hold; more are answered 413.", valueName: "n"))
-        var maxDocuments = 1_000
+        var maxDocuments = 500
 
         @Option(name: .customLong("max-response"), help: ArgumentHelp("The largest answer, in bytes; a larger one is answered 413.", valueName: "bytes"))
         var maxResponse = 64 << 20
@@ -78,7 +78,9 @@ extension Arbiter {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
             guard (1...(1 << 30)).contains(maxBody) else { throw ValidationError("--max-body must be between 1 and 1073741824 bytes") }
             guard (maxConcurrent ?? 1) >= 1 else { throw ValidationError("--max-concurrent must be at least 1") }
-            guard maxDocuments >= 1 else { throw ValidationError("--max-documents must be at least 1") }
+            // Each document of a stream is padded to its line in the stream, so a request's
+            // memory grows with the square of its documents; 10,000 is far past any use.
+            guard (1...10_000).contains(maxDocuments) else { throw ValidationError("--max-documents must be between 1 and 10000") }
             guard (1...(1 << 32)).contains(maxResponse) else { throw ValidationError("--max-response must be between 1 and 4294967296 bytes") }
             guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be between 1 and 1000000") }
             guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds") }

@@ -115,7 +115,7 @@ final class BatchRunner: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: max(1, settings.jobs)) { _ in
             // Each worker opens files relative to the folder it last read from.
             let folder = FolderHandle()
-            var claimed: [(index: Int, path: String)] = []
+            var claimed: [(index: Int, path: RawPath)] = []
             var outcomes: [(index: Int, outcome: Outcome)] = []
             while true {
                 claimed.removeAll(keepingCapacity: true)
@@ -184,7 +184,7 @@ final class BatchRunner: @unchecked Sendable {
         let again = rewalk()
         var position = 0
         while let item = again.next() {
-            if position == ordinal, case .file(let path) = item { return path }
+            if position == ordinal, case .file(let path) = item { return path.display }
             position += 1
         }
         return "an earlier dossier"
@@ -228,9 +228,9 @@ final class BatchRunner: @unchecked Sendable {
         }
     }
 
-    private func process(_ path: String, folder: FolderHandle) -> Outcome {
+    private func process(_ path: RawPath, folder: FolderHandle) -> Outcome {
         let limit = session.options.limits.maxFileSize
-        let display = path == "-" ? "<stdin>" : path
+        let display = path.isStandardInput ? "<stdin>" : path.display
         let bytes: [UInt8]
         switch FileInput.read(path, limit: limit, folder: folder) {
         case .success(let read): bytes = read

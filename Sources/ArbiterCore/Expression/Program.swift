@@ -187,8 +187,12 @@ public struct Program: Sendable {
             let inner = compile(operand)
             return { context in
                 switch inner(context) {
-                case .string(let text): .bool(pattern.matches(text))
-                case let other: other
+                case .string(let text):
+                    // Held to the budget while it runs, so a hostile pattern stops early.
+                    let (matched, steps) = pattern.matches(text, stepLimit: context.remainingSteps)
+                    guard context.spend(steps), let matched else { return .unknown(0) }
+                    return .bool(matched)
+                case let other: return other
                 }
             }
         case .lower(let operand):

@@ -86,10 +86,15 @@ public struct TextReporter: Reporter {
     /// The overall verdict, then a row per pack and the notes that explain a band.
     private func verdict(_ project: ProjectResult, style: Style, width: Int) -> String {
         var out = style.bold("VERDICT") + " " + style.band(project.band) + " — score \(project.score.scoreText)"
+        // The range can be closed with rules undecided (a fault, or a pack other than the
+        // riskiest), so what is said of them is counted, not read off the range.
+        let undecided = project.packs.reduce(0) { $0 + $1.undecidedCount }
         if project.worst > project.score {
             out += ", up to \(project.worst.scoreText) (\(project.worstBand.rawValue)) if the unknown facts go against it\n"
-        } else {
+        } else if undecided == 0 {
             out += "; every rule decided\n"
+        } else {
+            out += "; \(undecided) rule\(undecided == 1 ? "" : "s") undecided, none of which could raise it\n"
         }
         let names = project.packs.map(\.pack.showingControlCharacters)
         let nameWidth = names.map(\.count).max() ?? 0

@@ -7,6 +7,11 @@ import Foundation
 /// hidden entries skipped, symbolic links never followed out of the folder, loops
 /// cut), filtered by the configuration's include and exclude globs and by `--shard`.
 ///
+/// What the walk cannot enter or will not follow (a dangling link, a loop, a link out of
+/// the folder, a path past PATH_MAX) is a problem item at its path, never a silent gap:
+/// a gate must not pass over a dossier it did not see. Paths are kept as bytes
+/// (`RawPath`), so a name that is not UTF-8 still opens.
+///
 /// The walk is lazy: `next()` lists one folder at a time and hands out one path at a
 /// time, so a run over 50,000 dossiers holds no list of 50,000 paths. Walking the same
 /// paths again gives the same sequence, which is how a rare message that needs an

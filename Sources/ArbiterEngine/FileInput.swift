@@ -10,12 +10,17 @@ public enum FileInput {
         case isDirectory
     }
 
-    /// Reads `path`; a batch worker passes its `FolderHandle` so files are opened by name
-    /// within their folder.
-    public static func read(_ path: String, limit: Int, folder: FolderHandle? = nil) -> Result<[UInt8], Failure> {
-        if path == "-" { return readStandardInput(limit: limit) }
+    /// Reads `path` (`-` is standard input).
+    public static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
+        read(RawPath(path), limit: limit)
+    }
+
+    /// Reads `path` by its bytes; a batch worker passes its `FolderHandle` so files are
+    /// opened by name within their folder.
+    public static func read(_ path: RawPath, limit: Int, folder: FolderHandle? = nil) -> Result<[UInt8], Failure> {
+        if path.isStandardInput { return readStandardInput(limit: limit) }
         let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
-        let descriptor = folder?.open(path, flags: flags) ?? open(path, flags)
+        let descriptor = folder?.open(path, flags: flags) ?? path.withCString { open($0, flags) }
         guard descriptor >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
         defer { close(descriptor) }
         var info = stat()

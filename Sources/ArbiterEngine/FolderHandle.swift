@@ -10,7 +10,7 @@ import Foundation
 public final class FolderHandle {
     public init() {}
 
-    private var path: String?
+    private var folder: [UInt8]?
     private var descriptor: Int32 = -1
 
     deinit {
@@ -18,17 +18,23 @@ public final class FolderHandle {
     }
 
     /// Opens `file` for reading, relative to its folder's handle when the folder can be
-    /// opened, by its whole path otherwise.
-    public func open(_ file: String, flags: Int32) -> Int32 {
-        guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return Foundation.open(file, flags) }
-        let folder = String(file[..<slash])
-        let name = String(file[file.utf8.index(after: slash)...])
-        if folder != path {
+    /// opened, by its whole path otherwise. Works on the path's bytes, which need not be
+    /// UTF-8.
+    public func open(_ file: RawPath, flags: Int32) -> Int32 {
+        let bytes = file.bytes
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return file.withCString { Foundation.open($0, flags) } }
+        let name = bytes[(slash + 1)...]
+        if folder.map({ !bytes[..<slash].elementsEqual($0) }) ?? true {
             if descriptor >= 0 { close(descriptor) }
-            descriptor = Foundation.open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            path = folder
+            let path = slash == 0 ? [UInt8(ascii: "/")] : Array(bytes[..<slash])
+            descriptor = (path + [0]).withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { Foundation.open($0.baseAddress!, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+            }
+            folder = Array(bytes[..<slash])
         }
-        guard descriptor >= 0, !name.isEmpty else { return Foundation.open(file, flags) }
-        return openat(descriptor, name, flags)
+        guard descriptor >= 0, !name.isEmpty else { return file.withCString { Foundation.open($0, flags) } }
+        return (Array(name) + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { openat(descriptor, $0.baseAddress!, flags) }
+        }
     }
 }

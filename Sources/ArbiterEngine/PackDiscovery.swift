@@ -3,16 +3,21 @@ import ArbiterYAML
 import Foundation
 
 /// Finds the configuration and the rule packs the documented way: `--rules`, else
-/// `rules:` in `.arbiter.yaml` (searched upward from the working directory), else
+/// `rules:` in `.arbiter.yaml` (searched upward from the working directory to the
+/// repository's root or the home folder), else
 /// `./Rules`, else the packs installed beside the binary (or those of the checkout it
 /// was built from). Returns diagnostics; never
 /// prints and never exits.
 public struct PackDiscovery: Sendable {
     /// The folder paths are shown relative to, and the configuration is searched from.
     public var workingDirectory: String
+    /// Where the search for `.arbiter.yaml` ends if no repository's root comes first.
+    public var homeDirectory: String?
 
-    public init(workingDirectory: String = FileManager.default.currentDirectoryPath) {
+    public init(workingDirectory: String = FileManager.default.currentDirectoryPath,
+                homeDirectory: String? = ProcessInfo.processInfo.environment["HOME"]) {
         self.workingDirectory = workingDirectory
+        self.homeDirectory = homeDirectory
     }
 
     /// `.arbiter.yaml` and the folder it lives in, as shown to the user.
@@ -20,41 +25,81 @@ public struct PackDiscovery: Sendable {
         public var config = ProjectConfig()
         /// The configuration file's folder relative to the working directory; nil without one.
         public var folder: String?
+        /// The configuration file relative to the working directory; nil without one.
+        public var file: String?
+        /// Configurations found and not obeyed, and why.
+        public var warnings: [Diagnostic] = []
 
-        public init(config: ProjectConfig = ProjectConfig(), folder: String? = nil) {
+        public init(config: ProjectConfig = ProjectConfig(), folder: String? = nil, file: String? = nil) {
             self.config = config
             self.folder = folder
+            self.file = file
         }
 
         /// A path from the configuration, as seen from the working directory.
         public func resolve(_ path: String) -> String { PackDiscovery.resolve(path, against: folder) }
     }
 
-    /// Reads `.arbiter.yaml` from the working directory or the nearest folder above it.
+    /// Reads `.arbiter.yaml` from the working directory or the nearest folder above it,
+    /// up to the repository's root (the folder holding `.git`) or the home folder: a
+    /// folder above those is shared with others, and a configuration planted there could
+    /// turn a failing gate into a passing one. A file found but not to be trusted is
+    /// passed over with a warning.
     public func configuration() -> Result<Configuration, Diagnostics> {
         var folder = URL(fileURLWithPath: workingDirectory).standardizedFileURL
         let cwd = folder.path
+        let home = homeDirectory.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
+        var warnings: [Diagnostic] = []
         while true {
             let candidate = folder.appendingPathComponent(".arbiter.yaml").path
             if FileManager.default.fileExists(atPath: candidate) {
                 let display = Self.relativePath(candidate, from: cwd)
-                let displayFolder = Self.relativePath(folder.path, from: cwd)
-                let limit = LoaderLimits().maxFileSize
-                switch FileInput.read(candidate, limit: limit) {
-                case .success(let bytes):
-                    let source = SourceText(file: display, bytes: bytes)
-                    switch YAMLLoader().load(file: display, bytes: bytes).flatMap(ProjectConfigDecoder().decode) {
-                    case .success(let config): return .success(Configuration(config: config, folder: displayFolder))
-                    case .failure(let error): return .failure(Diagnostics(error, source: source))
-                    }
-                case .failure(let failure):
-                    return .failure(Diagnostics([FileInput.diagnostic(failure, path: display, limit: limit)]))
+                if let distrust = Self.distrust(candidate, shownAs: display) {
+                    warnings.append(distrust)
+                } else {
+                    return load(candidate, shownAs: display, folder: Self.relativePath(folder.path, from: cwd), warnings: warnings)
                 }
             }
             let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { return .success(Configuration()) }
+            let isRepositoryRoot = FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path)
+            if isRepositoryRoot || folder.path == home || parent.path == folder.path {
+                var none = Configuration()
+                none.warnings = warnings
+                return .success(none)
+            }
             folder = parent
         }
+    }
+
+    private func load(_ path: String, shownAs display: String, folder: String, warnings: [Diagnostic]) -> Result<Configuration, Diagnostics> {
+        let limit = LoaderLimits().maxFileSize
+        switch FileInput.read(path, limit: limit) {
+        case .success(let bytes):
+            let source = SourceText(file: display, bytes: bytes)
+            switch YAMLLoader().load(file: display, bytes: bytes).flatMap(ProjectConfigDecoder().decode) {
+            case .success(let config):
+                var found = Configuration(config: config, folder: folder, file: display)
+                found.warnings = warnings
+                return .success(found)
+            case .failure(let error): return .failure(Diagnostics(error, source: source))
+            }
+        case .failure(let failure):
+            return .failure(Diagnostics([FileInput.diagnostic(failure, path: display, limit: limit)]))
+        }
+    }
+
+    /// A warning when the configuration at `path` belongs to another user and others can
+    /// write it, as git's `safe.directory` refuses such a repository: whoever changed it
+    /// would choose the gate's thresholds. Nil when it may be read.
+    static func distrust(_ path: String, shownAs display: String) -> Diagnostic? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_uid != geteuid(), info.st_mode & (S_IWGRP | S_IWOTH) != 0 else { return nil }
+        var warning = Diagnostic(.warning, code: "config.untrusted",
+                                 message: "ignoring '\(display)': it belongs to another user (uid \(info.st_uid)) and others can write it",
+                                 file: display, range: .fileStart,
+                                 notes: [.hint("if it is yours, take it (`chown`) or close it to others (`chmod go-w`)")])
+        warning.hasPosition = false
+        return warning
     }
 
     /// The pack files to load: each `explicit` path (a file, or a folder of `*.yaml`),

@@ -150,7 +150,11 @@ public struct HTMLReporter: Reporter {
         for pack in project.packs {
             out += "<div class=\"pack\"><h3>\(XMLText.escape(pack.title)) <small>\(XMLText.escape(pack.pack)) \(XMLText.escape(pack.version))</small></h3>\n"
             out += "<p>\(verdictBadge(pack)) score <strong>\(pack.score.scoreText)</strong>"
-            out += pack.worst > pack.score ? ", up to \(pack.worst.scoreText) (\(pack.worstBand.rawValue)) with the unknown facts at their worst" : ", every rule decided"
+            if pack.worst > pack.score {
+                out += ", up to \(pack.worst.scoreText) (\(pack.worstBand.rawValue)) with the unknown facts at their worst"
+            } else {
+                out += pack.undecidedCount == 0 ? ", every rule decided" : ", \(pack.undecidedCount) undecided rule\(pack.undecidedCount == 1 ? "" : "s") cannot raise it"
+            }
             out += " · \(Int((pack.completeness * 100).rounded()))% of its weight known</p>\n"
             for note in pack.verdictNotes { out += "<p class=\"note\">\(XMLText.escape(note))</p>\n" }
             out += interval(pack, label: "\(project.name), \(pack.pack)", compact: false) + "\n"

@@ -17,7 +17,7 @@ public struct MarkdownReporter: Reporter {
         let projects = ProjectLine.riskSorted(summary.projects)
         var head = "## Arbiter report\n\n"
         head += "Evaluated \(summary.projectCount) project\(summary.projectCount == 1 ? "" : "s") on \(context.asOf) with "
-        head += context.packs.map { "`\($0.id)` \($0.version)" }.joined(separator: ", ") + "."
+        head += context.packs.map { "`\($0.id)` \($0.version)".showingControlCharacters }.joined(separator: ", ") + "."
         head += " Bands: \(summary.bandCountsText)."
         if context.gated { head += " Gate: \(summary.gateFailures) failed." }
         if let filter = context.listing.summary { head += " Findings listed: \(filter)." }
@@ -29,14 +29,15 @@ public struct MarkdownReporter: Reporter {
         if !errors.isEmpty {
             tail += "\n### Files that could not be scored\n\n"
             for error in errors {
-                tail += "- `\(error.location)` \(Self.escape(error.message)) (`\(error.code)`)\n"
+                tail += "- `\(error.location.showingControlCharacters)` \(Self.escape(error.message)) (`\(error.code)`)\n"
             }
         }
         let waivers = summary.waivers.filter { $0.state != .applied }
         if !waivers.isEmpty {
             tail += "\n### Waivers needing attention\n\n"
             for outcome in waivers {
-                tail += "- `\(outcome.waiver.rule)` for `\(outcome.waiver.project)`: \(outcome.state.rawValue) (expires \(outcome.waiver.expires))\n"
+                tail += "- `\(outcome.waiver.rule.showingControlCharacters)` for `\(outcome.waiver.project.showingControlCharacters)`: "
+                tail += "\(outcome.state.rawValue) (expires \(outcome.waiver.expires))\n"
             }
         }
 
@@ -78,14 +79,15 @@ public struct MarkdownReporter: Reporter {
     }
 
     private func tableHeader(_ context: ReportContext) -> String {
-        var out = "| Project |" + context.packs.map { " \($0.id) |" }.joined() + " Score | Range | Known | Top findings |"
+        var out = "| Project |" + context.packs.map { " \(Self.escape($0.id)) |" }.joined() + " Score | Range | Known | Top findings |"
         out += context.gated ? " Gate |\n" : "\n"
         out += "|---|" + String(repeating: "---|", count: context.packs.count) + "---:|---|---:|---|" + (context.gated ? "---|" : "") + "\n"
         return out
     }
 
     private func tableRow(_ project: ProjectResult, context: ReportContext) -> String {
-        let top = project.topFired(context.listing, count: 3).map { "`\($0.rule)` \(Self.escape($0.title))" }.joined(separator: "<br>")
+        let top = project.topFired(context.listing, count: 3).map { "`\($0.rule.showingControlCharacters)` \(Self.escape($0.title))" }
+            .joined(separator: "<br>")
         var out = "| \(Self.escape(project.name)) (`\(project.id)`) |"
         for pack in context.packs {
             guard let result = project.packs.first(where: { $0.pack == pack.id }) else { out += " — |"; continue }
@@ -102,21 +104,21 @@ public struct MarkdownReporter: Reporter {
         var out = "<details><summary><strong>\(Self.escape(project.name))</strong> — \(project.band.rawValue), score \(project.score.scoreText)"
         out += project.worst > project.score ? " (up to \(project.worst.scoreText))" : ""
         out += "</summary>\n\n"
-        if let description = project.description, !description.isEmpty { out += Self.escape(description) + "\n\n" }
-        out += "File: `\(project.file)`\n"
+        if let description = project.description, !description.isEmpty { out += Self.escape(description, lines: true) + "\n\n" }
+        out += "File: `\(project.file.showingControlCharacters)`\n"
         if let gate = project.gate, !gate.passed {
             out += "\nGate failed (\(gate.causeClasses.map(\.label).joined(separator: ", "))):\n" + gate.reasons.map { "- \(Self.escape($0))\n" }.joined()
         }
         if let whatIf = project.whatIf {
             out += "\nWhat-if: `\(Self.escape(whatIf.options))`\n\n| Pack | Before | After |\n|---|---|---|\n"
             for (before, after) in project.whatIfChanges {
-                out += "| \(before.pack) | \(before.band.rawValue), \(before.score.scoreText) (worst \(before.worstBand.rawValue)) "
+                out += "| \(Self.escape(before.pack)) | \(before.band.rawValue), \(before.score.scoreText) (worst \(before.worstBand.rawValue)) "
                 out += "| \(after.band.rawValue), \(after.score.scoreText) (worst \(after.worstBand.rawValue)) |\n"
             }
         }
         out += "\n"
         for pack in project.packs {
-            out += "- **\(pack.pack)** \(pack.version): \(pack.verdict), score \(pack.score.scoreText) (range \(pack.score.scoreText)–\(pack.worst.scoreText)), "
+            out += "- **\(Self.escape(pack.pack))** \(Self.escape(pack.version)): \(pack.verdict), score \(pack.score.scoreText) (range \(pack.score.scoreText)–\(pack.worst.scoreText)), "
             out += "\(Int((pack.completeness * 100).rounded()))% known"
             let unknown = pack.reportedFindings(context.listing).filter { $0.status == .unknown }.count
             out += unknown > 0 ? ", \(unknown) rule\(unknown == 1 ? "" : "s") undecided\n" : "\n"
@@ -126,25 +128,28 @@ public struct MarkdownReporter: Reporter {
         if !listed.isEmpty {
             out += "\n| Severity | Rule | Finding | Evidence |\n|---|---|---|---|\n"
             for finding in listed {
-                let evidence = finding.evidence.map { "`\($0.path)` " + ($0.range.start.line == 0 ? "what-if" : "line \($0.range.start.line)") }
+                let evidence = finding.evidence.map { "`\($0.path.showingControlCharacters)` " + ($0.range.start.line == 0 ? "what-if" : "line \($0.range.start.line)") }
                     .joined(separator: ", ")
                 let status = finding.status == .waived ? " (waived)" : finding.advisory ? " (advisory)" : ""
-                out += "| \(finding.severity.rawValue)\(status) | `\(finding.rule)` | \(Self.escape(finding.message)) | \(evidence) |\n"
+                out += "| \(finding.severity.rawValue)\(status) | `\(finding.rule.showingControlCharacters)` | \(Self.escape(finding.message)) | \(evidence) |\n"
             }
         }
         let facts = FactsToCollect(project, listing: context.listing).facts
         if !facts.isEmpty {
-            out += "\nFacts to collect first: " + facts.prefix(Self.factsShown).map { "`\($0.path)` (\($0.rules.count) rule\($0.rules.count == 1 ? "" : "s"))" }
+            out += "\nFacts to collect first: " + facts.prefix(Self.factsShown).map { "`\($0.path.showingControlCharacters)` (\($0.rules.count) rule\($0.rules.count == 1 ? "" : "s"))" }
                 .joined(separator: ", ")
             out += facts.count > Self.factsShown ? ", and \(facts.count - Self.factsShown) more.\n" : ".\n"
         }
         return out + "\n</details>\n"
     }
 
-    /// Keeps user text from breaking table cells or injecting markup.
-    static func escape(_ text: String) -> String {
-        text.replacing("&", with: "&amp;").replacing("<", with: "&lt;")
+    /// Keeps user text from breaking table cells or injecting markup, and shows its
+    /// control characters as escapes. A line break is shown too, since most fields are one
+    /// line; in text of several `lines` (a description) it joins them with a space.
+    static func escape(_ text: String, lines: Bool = false) -> String {
+        let joined = lines ? text.replacing("\n", with: " ") : text
+        return joined.replacing("&", with: "&amp;").replacing("<", with: "&lt;")
             .replacing(">", with: "&gt;").replacing("|", with: "\\|")
-            .replacing("\n", with: " ")
+            .showingControlCharacters
     }
 }

@@ -52,11 +52,13 @@ public enum PlanReporter {
     // MARK: text
 
     static func text(_ plan: ProjectPlan) -> String {
-        let wrap = { (text: String, indent: String) in TextReporter().wrap(text, indent: indent) }
-        var out = "Plan for \(plan.name) (\(plan.id)) as of \(plan.asOf)\n\(plan.file)\n"
-        if !plan.overrides.isEmpty { out += "what-if: " + plan.overrides.options + "\n" }
+        // Text from the dossier and the packs, with its control characters shown, as in
+        // the text report; this one has no colours of its own.
+        let wrap = { (text: String, indent: String) in TextReporter().wrap(text.showingControlCharacters, indent: indent) }
+        var out = "Plan for \(plan.name.showingControlCharacters) (\(plan.id)) as of \(plan.asOf)\n\(plan.file.showingControlCharacters)\n"
+        if !plan.overrides.isEmpty { out += "what-if: " + plan.overrides.options.showingControlCharacters + "\n" }
         for pack in plan.packs {
-            out += "\n\(pack.id) \(pack.version) — now \(verdict(pack.start))\n"
+            out += "\n\("\(pack.id) \(pack.version)".showingControlCharacters) — now \(verdict(pack.start))\n"
             if let mitigation = pack.plan {
                 out += "  target: \(goal(mitigation))\n"
                 if mitigation.steps.isEmpty && mitigation.reached {
@@ -69,8 +71,8 @@ public enum PlanReporter {
                         out += wrap("after: \(verdict(step.after))" + (step.passes.isEmpty ? "" : "; now passing: \(step.passes.joined(separator: ", "))"), "     ")
                     }
                     if mitigation.reached {
-                        out += "  reproduce:\n    arbiter score \(plan.file)"
-                        out += mitigation.steps.flatMap(\.changes).map { " \\\n      \($0.option)" }.joined() + "\n"
+                        out += "  reproduce:\n    arbiter score \(plan.file.showingControlCharacters)"
+                        out += mitigation.steps.flatMap(\.changes).map { " \\\n      \($0.option.showingControlCharacters)" }.joined() + "\n"
                     } else {
                         out += "  cannot reach \(mitigation.target.rawValue) with the pack's mitigations; in the way:\n"
                         for obstacle in mitigation.obstacles.prefix(12) {
@@ -201,7 +203,7 @@ public enum PlanReporter {
     // MARK: Markdown
 
     static func markdown(_ plan: ProjectPlan) -> String {
-        let escape = MarkdownReporter.escape
+        let escape = { MarkdownReporter.escape($0) }
         var out = "## Plan for \(escape(plan.name)) (`\(plan.id)`)\n\nAs of \(plan.asOf), from `\(plan.file)`.\n"
         if !plan.overrides.isEmpty { out += "\nWhat-if: `\(plan.overrides.options)`\n" }
         for pack in plan.packs {

@@ -44,6 +44,11 @@ extension ProjectResult {
 }
 
 extension PackResult {
+    /// Rules whose outcome or size is not known (a missing fact, a fault).
+    var undecidedCount: Int {
+        (0..<findings.count).reduce(0) { $0 + (findings.isDecided(at: $1) ? 0 : 1) }
+    }
+
     /// Sentences that say why the band is not simply the score's band: a floor set it, a
     /// floor could set the worst case, or too little is known for a verdict.
     var verdictNotes: [String] {

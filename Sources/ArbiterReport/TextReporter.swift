@@ -9,6 +9,10 @@ import ArbiterCore
 /// A batch (`audit`, `gate`): one line per project sorted by risk, then the totals and,
 /// for a gate, the failing projects with the kind of reason each failed for; each
 /// project in full only with `--verbose`. Wraps at the context's width.
+///
+/// Every text that comes from a dossier, a pack, a waiver or a file name is shown with
+/// its control characters as escapes (`showingControlCharacters`): the report goes to a
+/// terminal, and only the report's own line breaks and colours may reach it.
 public struct TextReporter: Reporter {
     /// `audit` and `gate`: a table of every project at the end.
     public var batch: Bool
@@ -30,13 +34,19 @@ public struct TextReporter: Reporter {
         if batch && !context.verbose { return "" }
         let style = Style(colored: context.colored)
         let width = context.width
-        var out = style.bold("\(project.name) (\(project.id))") + "\n"
-        out += "\(project.file)\(project.country.map { " · country \($0)" } ?? "")\n"
-        if let description = project.description, !description.isEmpty { out += wrap(description, indent: "  ", width: width) }
+        var out = style.bold("\(project.name.showingControlCharacters) (\(project.id))") + "\n"
+        out += "\(project.file.showingControlCharacters)\(project.country.map { " · country \($0)" } ?? "")\n"
+        if let description = project.description {
+            // Its paragraphs, each indented: a line break of its own would start a line
+            // that reads as the report's.
+            for paragraph in description.split(separator: "\n") {
+                out += wrap(String(paragraph).showingControlCharacters, indent: "  ", width: width)
+            }
+        }
         if let whatIf = project.whatIf {
-            out += wrap("what-if: " + whatIf.options, indent: "", width: width)
+            out += wrap("what-if: " + whatIf.options.showingControlCharacters, indent: "", width: width)
             for (before, after) in project.whatIfChanges {
-                out += "  \(before.pack): score \(before.score.scoreText) \(before.band.rawValue) (worst \(before.worstBand.rawValue))"
+                out += "  \(before.pack.showingControlCharacters): score \(before.score.scoreText) \(before.band.rawValue) (worst \(before.worstBand.rawValue))"
                 out += " -> \(after.score.scoreText) \(after.band.rawValue) (worst \(after.worstBand.rawValue))\n"
             }
         }
@@ -44,7 +54,7 @@ public struct TextReporter: Reporter {
         if let gate = project.gate {
             out += "gate: " + (gate.passed ? style.green("passed") : style.red("FAILED"))
             out += gate.passed ? "\n" : " (" + gate.causeClasses.map(\.label).joined(separator: ", ") + ")\n"
-            for reason in gate.reasons { out += wrap("- " + reason, indent: "  ", width: width) }
+            for reason in gate.reasons { out += wrap("- " + reason.showingControlCharacters, indent: "  ", width: width) }
         }
         out += findings(project, context: context, style: style)
         return out
@@ -62,7 +72,7 @@ public struct TextReporter: Reporter {
             out += "\nwaivers:\n"
             for outcome in summary.waivers {
                 let waiver = outcome.waiver
-                out += "  \(outcome.state.rawValue.padding(7)) \(waiver.rule) for \(waiver.project) until \(waiver.expires)"
+                out += "  \(outcome.state.rawValue.padding(7)) \(waiver.rule.showingControlCharacters) for \(waiver.project.showingControlCharacters) until \(waiver.expires)"
                 out += outcome.state == .applied ? " (\(outcome.matched) finding\(outcome.matched == 1 ? "" : "s"))\n" : "\n"
                 if outcome.state == .stale { out += "          matches no finding any more; remove it\n" }
                 if outcome.state == .expired { out += "          expired; renew it with a new review or fix the finding\n" }
@@ -76,20 +86,26 @@ public struct TextReporter: Reporter {
     /// The overall verdict, then a row per pack and the notes that explain a band.
     private func verdict(_ project: ProjectResult, style: Style, width: Int) -> String {
         var out = style.bold("VERDICT") + " " + style.band(project.band) + " — score \(project.score.scoreText)"
+        // The range can be closed with rules undecided (a fault, or a pack other than the
+        // riskiest), so what is said of them is counted, not read off the range.
+        let undecided = project.packs.reduce(0) { $0 + $1.undecidedCount }
         if project.worst > project.score {
             out += ", up to \(project.worst.scoreText) (\(project.worstBand.rawValue)) if the unknown facts go against it\n"
-        } else {
+        } else if undecided == 0 {
             out += "; every rule decided\n"
+        } else {
+            out += "; \(undecided) rule\(undecided == 1 ? "" : "s") undecided, none of which could raise it\n"
         }
-        let nameWidth = project.packs.map(\.pack.count).max() ?? 0
+        let names = project.packs.map(\.pack.showingControlCharacters)
+        let nameWidth = names.map(\.count).max() ?? 0
         let verdicts = project.packs.map { $0.isInsufficientData ? "INSUFFICIENT" : $0.band.rawValue.uppercased() }
         let verdictWidth = verdicts.map(\.count).max() ?? 0
-        for (pack, verdict) in zip(project.packs, verdicts) {
-            out += "  " + pack.pack.padding(nameWidth) + "  " + style.bandText(verdict.padding(verdictWidth), pack.band)
+        for (index, (pack, verdict)) in zip(project.packs, verdicts).enumerated() {
+            out += "  " + names[index].padding(nameWidth) + "  " + style.bandText(verdict.padding(verdictWidth), pack.band)
             out += "  " + pack.score.scoreText.leftPadding(4)
             out += pack.worst > pack.score ? ", up to \(pack.worst.scoreText) \(pack.worstBand.rawValue)" : ", no unknowns"
             out += "  \(Int((pack.completeness * 100).rounded()))% known\n"
-            for note in pack.verdictNotes { out += wrap(note, indent: "    ", width: width) }
+            for note in pack.verdictNotes { out += wrap(note.showingControlCharacters, indent: "    ", width: width) }
         }
         return out
     }
@@ -141,7 +157,7 @@ public struct TextReporter: Reporter {
             } else {
                 let counts = project.packs.compactMap { pack -> String? in
                     let count = unknown.filter { $0.pack == pack.pack }.count
-                    return count == 0 ? nil : "\(count) in \(pack.pack) (up to +\((pack.worst - pack.score).scoreText))"
+                    return count == 0 ? nil : "\(count) in \(pack.pack.showingControlCharacters) (up to +\((pack.worst - pack.score).scoreText))"
                 }
                 out += "\n" + wrap(style.dim("unknown findings: " + counts.joined(separator: ", ") + "; --verbose lists them"),
                                    indent: "", width: width)
@@ -158,13 +174,14 @@ public struct TextReporter: Reporter {
         var out = "\n" + style.bold("FACTS TO COLLECT (\(facts.count))") + " — most decisive first\n"
         // Packs by the prefix their rule ids share (DA, DR), to keep each fact on a line.
         let labels = Self.shortLabels(project.packs)
-        let legend = project.packs.compactMap { pack in labels[pack.pack].map { "\($0) = \(pack.pack)" } }
+        let legend = project.packs.compactMap { pack in labels[pack.pack].map { "\($0) = \(pack.pack)".showingControlCharacters } }
         if !legend.isEmpty { out += wrap("points each could add to a pack's score: " + legend.joined(separator: ", "), indent: "  ", width: context.width) }
-        let pathWidth = min(shown.map(\.path.count).max() ?? 0, 44)
+        let paths = shown.map(\.path.showingControlCharacters)
+        let pathWidth = min(paths.map(\.count).max() ?? 0, 44)
         let numberWidth = String(shown.count).count + 1
         for (index, fact) in shown.enumerated() {
-            let moves = fact.points.filter { $0.points > 0 }.map { "+\($0.points.scoreText) \(labels[$0.pack] ?? $0.pack)" }
-            let head = "  " + "\(index + 1).".leftPadding(numberWidth) + " " + fact.path.padding(pathWidth)
+            let moves = fact.points.filter { $0.points > 0 }.map { "+\($0.points.scoreText) \((labels[$0.pack] ?? $0.pack).showingControlCharacters)" }
+            let head = "  " + "\(index + 1).".leftPadding(numberWidth) + " " + paths[index].padding(pathWidth)
                 + "  " + "\(fact.rules.count) rule\(fact.rules.count == 1 ? " " : "s")".leftPadding(8)
             let tail = moves.isEmpty ? "" : "  up to " + moves.joined(separator: ", ")
             if head.count + tail.count <= context.width {
@@ -191,11 +208,11 @@ public struct TextReporter: Reporter {
             label = style.waived("[\(finding.severity.rawValue), waived]")
             amount = "+\(finding.contribution.scoreText) waived"
         }
-        var head = "\(label) \(finding.rule) \(finding.title)  \(amount)"
+        var head = "\(label) \(finding.rule.showingControlCharacters) \(finding.title.showingControlCharacters)  \(amount)"
         if finding.advisory { head += "  " + style.advisory("[advisory]") }
         var out = wrap(head, indent: "  ", width: width)
         if finding.status != .unknown || finding.fault != nil {
-            out += wrap(finding.message, indent: "      ", width: width)
+            out += wrap(finding.message.showingControlCharacters, indent: "      ", width: width)
         }
         // An unknown finding is about what is missing; its guard facts would only add noise.
         if finding.outcome != .unknown {
@@ -203,17 +220,21 @@ public struct TextReporter: Reporter {
                 out += wrap("evidence: " + evidenceText(evidence, of: project), indent: "      ", width: width)
             }
         }
-        if !finding.missing.isEmpty { out += wrap("missing: " + finding.missing.joined(separator: ", "), indent: "      ", width: width) }
-        if let fault = finding.fault { out += wrap("fault: \(fault)", indent: "      ", width: width) }
+        if !finding.missing.isEmpty {
+            out += wrap("missing: " + finding.missing.joined(separator: ", ").showingControlCharacters, indent: "      ", width: width)
+        }
+        if let fault = finding.fault { out += wrap("fault: \(fault.showingControlCharacters)", indent: "      ", width: width) }
         if finding.status != .unknown {
-            for reference in finding.references { out += wrap("see: \(reference.title) <\(reference.url)>", indent: "      ", width: width) }
-            for mitigation in finding.mitigations { out += wrap("mitigate: \(mitigation)", indent: "      ", width: width) }
+            for reference in finding.references {
+                out += wrap("see: \(reference.title) <\(reference.url)>".showingControlCharacters, indent: "      ", width: width)
+            }
+            for mitigation in finding.mitigations { out += wrap("mitigate: \(mitigation.showingControlCharacters)", indent: "      ", width: width) }
         }
         if let waiver = finding.waiver {
             let line = waiver.state == .applied
                 ? "waived until \(waiver.expires) by \(waiver.approvedBy): \(waiver.reason)"
                 : "waiver EXPIRED on \(waiver.expires), not applied (\(waiver.approvedBy): \(waiver.reason))"
-            out += wrap(line, indent: "      ", width: width)
+            out += wrap(line.showingControlCharacters, indent: "      ", width: width)
         }
         return out
     }
@@ -242,7 +263,7 @@ public struct TextReporter: Reporter {
         let place = evidence.range.start.line == 0 ? "what-if" : "line \(evidence.range.start.line)"
         var text = "\(evidence.path) = \(evidence.value.displayText) (\(place))"
         if !evidence.sources.isEmpty { text += " sources: " + evidence.sources.joined(separator: ", ") }
-        return text
+        return text.showingControlCharacters
     }
 
     // MARK: A batch
@@ -255,7 +276,7 @@ public struct TextReporter: Reporter {
         let style = Style(colored: context.colored)
         let packs = context.packs.map(\.id)
         let labels = Self.shortLabels(context.packs.map(\.id), rules: context.packs.map { $0.rules.map(\.id) })
-        var header = ["PROJECT"] + packs.map { labels[$0] ?? $0 } + ["SCORE–WORST", "KNOWN", "FIRED"]
+        var header = ["PROJECT"] + packs.map { (labels[$0] ?? $0).showingControlCharacters } + ["SCORE–WORST", "KNOWN", "FIRED"]
         if context.gated { header.append("GATE") }
         var rows: [[String]] = lines.map { line in
             var row = [line.id]
@@ -272,10 +293,10 @@ public struct TextReporter: Reporter {
         var out = context.verbose ? "\n" + String(repeating: "=", count: 78) + "\n" : ""
         // A gate that passes on changed facts must say so where the result is read.
         if let options = summary.lines.lazy.compactMap(\.whatIf).first {
-            out += wrap("what-if: \(options) (set in every project before evaluation; each row is the changed project)",
+            out += wrap("what-if: \(options.showingControlCharacters) (set in every project before evaluation; each row is the changed project)",
                         indent: "", width: context.width)
         }
-        let legend = packs.compactMap { pack in labels[pack].map { "\($0) = \(pack)" } }
+        let legend = packs.compactMap { pack in labels[pack].map { "\($0) = \(pack)".showingControlCharacters } }
         if !legend.isEmpty {
             out += wrap("bands by pack (\(legend.joined(separator: ", "))); SCORE–WORST: the highest pack score and how high unknown facts could take it; KNOWN: the lowest pack completeness",
                         indent: "", width: context.width)
@@ -300,8 +321,8 @@ public struct TextReporter: Reporter {
                 text += style.bold("TOP FINDING")
             } else if let top = lines[index - 1].top {
                 let room = context.width - used
-                let full = "\(top.rule) \(top.title)"
-                text += room >= 16 ? truncate(full, to: room) : top.rule
+                let full = "\(top.rule) \(top.title)".showingControlCharacters
+                text += room >= 16 ? truncate(full, to: room) : top.rule.showingControlCharacters
             }
             out += trimTrailing(text) + "\n"
         }

@@ -141,7 +141,7 @@ public enum VerdictDiffReporter {
     // MARK: Markdown
 
     static func markdown(_ diff: VerdictDiff, oldName: String, newName: String) -> String {
-        let escape = MarkdownReporter.escape
+        let escape = { MarkdownReporter.escape($0) }
         var out = "### Arbiter verdict diff\n\n`\(escape(oldName))` → `\(escape(newName))`: \(summary(diff)).\n"
         let packs = diff.packs.filter(\.isChange)
         if !packs.isEmpty {

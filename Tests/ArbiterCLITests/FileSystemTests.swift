@@ -73,6 +73,34 @@ struct FileSystemTests {
         #expect(output.stdout.split(separator: "\r\n").dropFirst().count == 6)
     }
 
+    /// A duplicate id's message names the first file by walking again, once for the whole
+    /// run: walking once per duplicate made a run of copies quadratic (4,000 copies took
+    /// seconds per thousand files more than as many distinct dossiers).
+    @Test func duplicateIdsCostOneMoreWalkNotOnePerDuplicate() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let distinct = root.appendingPathComponent("distinct"), copies = root.appendingPathComponent("copies")
+        for folder in [distinct, copies] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        let count = 2_000
+        for index in 0..<count {
+            try Data("id: project-\(index)\nname: P\n".utf8).write(to: distinct.appendingPathComponent("d\(index).yaml"))
+            try Data("id: project\nname: P\n".utf8).write(to: copies.appendingPathComponent("d\(index).yaml"))
+        }
+        func timed(_ folder: URL) throws -> (seconds: Double, output: CLIRunner.Output) {
+            let start = Date()
+            let output = try CLIRunner.run(["audit", folder.path, "--format", "csv", "--as-of", "2026-11-29", "--jobs", "1"])
+            return (Date().timeIntervalSince(start), output)
+        }
+        let baseline = try timed(distinct)
+        #expect(baseline.output.status == 0)
+        let duplicated = try timed(copies)
+        #expect(duplicated.output.status == 2)
+        #expect(duplicated.output.stderr.components(separatedBy: "[dossier.duplicate-id]").count - 1 == count - 1)
+        #expect(duplicated.output.stderr.contains("is already used by \(copies.path)/d0.yaml"))
+        #expect(!duplicated.output.stderr.contains("is already used by \(copies.path)/d1.yaml"))
+        #expect(duplicated.seconds < 3 * baseline.seconds + 2, "\(duplicated.seconds) s with duplicates, \(baseline.seconds) s without")
+    }
+
     /// Directory records are only as long as their names. Names were once copied out at
     /// their declared 256 bytes, which read past the end of the listing buffer and
     /// crashed an audit of the benchmark corpus; `make test-sanitize` runs this under

@@ -45,6 +45,45 @@ struct DecoderErrorTests {
         #expect(diagnostic.notes.map(\.message) == ["did you mean 'facial_recognition'?"])
     }
 
+    /// A file stops collecting after 100 problems, as cel-go does, and says how many more
+    /// there were: 33,704 unknown keys once printed 8.4 MB of diagnostics.
+    @Test func aFileReportsAtMostAHundredProblemsAndCountsTheRest() throws {
+        let ruleSet = try Self.samplePack()
+        let keys = (0..<1_000).map { "unknown_key_\($0): 1" }.joined(separator: "\n")
+        let result = DossierLoader(schema: ruleSet.schema).load(path: "t.yaml", bytes: Array("id: x\nname: X\n\(keys)\n".utf8))
+        guard case .failure(let error) = result else { Issue.record("decoded"); return }
+        let sorted = error.diagnostics.sortedByLocation()
+        #expect(sorted.count == 101)
+        #expect(sorted.dropLast().allSatisfy { $0.code == "dossier.unknown-field" })
+        let last = try #require(sorted.last)
+        #expect(last.code == "dossier.too-many-problems")
+        #expect(last.severity == .error)
+        #expect(last.message.contains("900 more"), "\(last.message)")
+        #expect(!last.hasPosition)
+    }
+
+    /// Suggestions come from the schema's index of paths (by last name and by length), and
+    /// must be the ones a scan of every path gives.
+    @Test func indexedSuggestionsMatchAScanOfEveryPath() throws {
+        let ruleSet = try RuleSetLoader().load(try Fixtures.files(in: "Rules").map { ($0, try Fixtures.bytes($0)) }).get()
+        let schema = ruleSet.schema
+        var typos: [String] = []
+        for path in schema.allPaths {
+            var scalars = Array(path.unicodeScalars)
+            scalars.swapAt(scalars.count / 2, scalars.count / 2 - 1)
+            typos.append(String(String.UnicodeScalarView(scalars)))
+            typos.append(String(path.dropLast(2)))
+            typos.append(path + "s")
+            typos.append(String(path.split(separator: ".").last!))
+        }
+        typos += ["x", "governance.dpia.performd", "surveillance.camera", "zzzzzzzzzzzzzzzzzzzz.qqqqq"]
+        for typo in typos {
+            #expect(schema.closestPath(to: typo) == Spelling.suggestion(for: typo, among: schema.allPaths), "\(typo)")
+            let name = String(typo.split(separator: ".").last ?? "")
+            #expect(schema.paths(named: name) == schema.allPaths.filter { $0.hasSuffix("." + name) }, "\(name)")
+        }
+    }
+
     @Test func missingIdentityIsReported() throws {
         let ruleSet = try Self.samplePack()
         let result = DossierLoader(schema: ruleSet.schema).load(path: "t.yaml", bytes: Array("surveillance: {cameras: 3}\n".utf8))

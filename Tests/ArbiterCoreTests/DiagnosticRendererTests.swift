@@ -18,6 +18,16 @@ struct DiagnosticRendererTests {
             """)
     }
 
+    /// A quoted line with a control character in it (a file libyaml refuses for one) shows
+    /// it as an escape, and the caret still points at what follows it.
+    @Test func quotedControlCharactersAreShownAndTheCaretFollows() {
+        let source = SourceText(file: "x.yaml", text: "a: \u{1B}[2J b\n")
+        let diagnostic = Diagnostic.error("yaml.syntax", "found character that cannot start any token", file: "x.yaml",
+                                          range: SourceRange(start: SourcePosition(line: 1, column: 4), end: SourcePosition(line: 1, column: 9)))
+        let text = DiagnosticRenderer(sources: [source]).render(diagnostic)
+        #expect(text.contains("   1 | a: \\u{1B}[2J b\n     |    ^~~~~~~~~~\n"), "\(text)")
+    }
+
     @Test func locatedNotesQuoteTheirOwnLine() {
         let source = SourceText(file: "d.yaml", text: "a: 1\nb: 2\na: 3\n")
         let diagnostic = Diagnostic.error("yaml.duplicate-key", "duplicate key 'a'", file: "d.yaml",

@@ -126,6 +126,31 @@ struct EvaluationTests {
         #expect(finding.outcome == .unknown)
         #expect(finding.fault?.contains("step budget") == true)
     }
+
+    /// A pattern's work counts against the step budget like any other: a pattern that
+    /// keeps thousands of threads alive on every character ends in a fault, while an
+    /// ordinary pattern still reads the longest value a dossier may hold.
+    @Test func aPatternSpendsTheStepBudget() throws {
+        let pack = """
+            pack: patterns
+            version: 1
+            title: Patterns
+            references: {r: {title: R, url: "https://example.org"}}
+            inputs: {a.name: {type: string, doc: n}, a.text: {type: string, doc: t}}
+            rules:
+              - {id: P-1, title: t, category: c, severity: low, weight: 1, when: 'matches(a.name, "(?:(?:a?){45}){45}c")', message: m, rationale: r, references: [r]}
+              - {id: P-2, title: t, category: c, severity: low, weight: 1, when: 'matches(a.text, "ab$")', message: m, rationale: r, references: [r]}
+            """
+        let ruleSet = try RuleSetLoader().load([("patterns.yaml", Array(pack.utf8))]).get()
+        // 5,000 characters: 4,000 threads on each took seconds; 60,000, a value's most.
+        let name = String(repeating: "a", count: 5_000), text = String(repeating: "a", count: 60_000) + "b"
+        let dossier = try DossierLoader(schema: ruleSet.schema)
+            .load(path: "d.yaml", bytes: Array("id: p\nname: P\na: {name: \(name), text: \(text)}\n".utf8)).get()
+        let findings = Evaluator(ruleSet: ruleSet, asOf: Self.asOf).evaluate(dossier).packs[0].findings
+        #expect(findings[0].outcome == .unknown)
+        #expect(findings[0].fault?.contains("step budget") == true, "\(findings[0].fault ?? "no fault")")
+        #expect(findings[1].outcome == .fired, "\(findings[1].fault ?? "no fault")")
+    }
 }
 
 /// Missing facts are kept as a bit set for a rule's first 63 reads and a list after

@@ -178,25 +178,32 @@ public struct DossierDecoder: Sendable {
     }
 
     private func unknownField(_ entry: Node.Entry, group: String, into problems: inout DiagnosticCollector) {
-        let path = group.isEmpty ? entry.key : group + "." + entry.key
         let place = group.isEmpty ? "at the top level" : "in '\(group)'"
+        // The hints are worked out only for a problem that will be shown.
+        problems.error("unknown-field", "unknown field '\(entry.key)' \(place)", at: entry.keyRange,
+                       notes: unknownFieldHints(entry.key, group: group))
+    }
+
+    /// Where an unknown key was probably meant to go.
+    private func unknownFieldHints(_ key: String, group: String) -> [Diagnostic.Note] {
+        let path = group.isEmpty ? key : group + "." + key
         var candidates = schema.names(under: group)
         if group.isEmpty { candidates += Self.reservedKeys }
-        var notes = Spelling.hint(for: entry.key, among: candidates)
+        var notes = Spelling.hint(for: key, among: candidates)
         // A fact written one level off: `cameras:` at the top for `surveillance.cameras`.
         if notes.isEmpty {
-            let homes = schema.allPaths.filter { $0.hasSuffix("." + entry.key) && $0 != path }
+            let homes = schema.paths(named: key).filter { $0 != path }
             if !homes.isEmpty {
-                notes = [.hint("'\(entry.key)' belongs at " + homes.map { "'\($0)'" }.joined(separator: " or "))]
+                notes = [.hint("'\(key)' belongs at " + homes.map { "'\($0)'" }.joined(separator: " or "))]
             }
         }
-        if notes.isEmpty, let elsewhere = Spelling.suggestion(for: path, among: schema.allPaths) {
+        if notes.isEmpty, let elsewhere = schema.closestPath(to: path) {
             notes = [.hint("did you mean '\(elsewhere)'?")]
         }
         if notes.isEmpty && group.isEmpty {
             notes = [.hint("keys starting with 'x-' are free-form and ignored")]
         }
-        problems.error("unknown-field", "unknown field '\(entry.key)' \(place)", at: entry.keyRange, notes: notes)
+        return notes
     }
 
     /// The value `node` gives the fact at `slot`, checked as a dossier's would be (type,
@@ -448,8 +455,9 @@ public struct DossierDecoder: Sendable {
             reader.reportLeftovers(into: &problems)
             guard let id else { continue }
             if let first = firstRange[id] {
+                let file = problems.file
                 problems.error("duplicate-source", "source id '\(id)' is listed twice", at: idNode?.range ?? item.range,
-                               notes: [.init("first listed here", file: problems.file, range: first)])
+                               notes: [.init("first listed here", file: file, range: first)])
                 continue
             }
             firstRange[id] = idNode?.range ?? item.range
@@ -510,7 +518,7 @@ public struct DossierDecoder: Sendable {
             let slots = schema.slots(under: citation.key)
             if slots.isEmpty {
                 problems.error("unknown-citation", "'\(citation.key)' is not a fact any loaded pack declares", at: citation.keyRange,
-                               notes: Spelling.hint(for: citation.key, among: schema.allPaths))
+                               notes: schema.closestPath(to: citation.key).map { [.hint("did you mean '\($0)'?")] } ?? [])
                 continue
             }
             let setSlots = slots.filter(state.facts.isSet)

@@ -27,6 +27,20 @@ public final class EvaluationContext {
         return true
     }
 
+    /// Steps left before the budget is spent.
+    var remainingSteps: Int { max(0, budget - steps) }
+
+    /// Counts `count` steps of work done at once (a pattern's search); false once the
+    /// budget is spent, which ends in a fault.
+    func spend(_ count: Int) -> Bool {
+        steps += count
+        if steps > budget {
+            record("evaluation ran out of its step budget (\(budget) steps)")
+            return false
+        }
+        return true
+    }
+
     func record(_ message: String) {
         if fault == nil { fault = message }
     }

@@ -5,8 +5,8 @@ public struct ExpressionLimits: Hashable, Sendable {
     public var maxDepth: Int
     public var maxNodes: Int
     public var maxPatternLength: Int
-    /// Evaluation steps allowed per expression per dossier; running out is a fault,
-    /// never a trap.
+    /// Evaluation steps allowed per expression per dossier, a pattern's search included;
+    /// running out is a fault, never a trap.
     public var stepBudget: Int
 
     public init(maxLength: Int = 4_096, maxDepth: Int = 32, maxNodes: Int = 512,

@@ -177,7 +177,13 @@ public struct Program: Sendable {
                     }
                     return .int(total)
                 }
-                return .number(items.reduce(0) { $0 + ($1.numeric ?? 0) })
+                let total = items.reduce(0) { $0 + ($1.numeric ?? 0) }
+                // As in arithmetic: an infinite total is a fault, not a value.
+                guard total.isFinite else {
+                    context.record("arithmetic overflow: the sum is too large to compute with")
+                    return .unknown(0)
+                }
+                return .number(total)
             }
         case .extremum(let isMinimum, let operands, let overList, let integer):
             return extremum(isMinimum: isMinimum, operands.map(compile), overList: overList, integer: integer)
@@ -187,8 +193,12 @@ public struct Program: Sendable {
             let inner = compile(operand)
             return { context in
                 switch inner(context) {
-                case .string(let text): .bool(pattern.matches(text))
-                case let other: other
+                case .string(let text):
+                    // Held to the budget while it runs, so a hostile pattern stops early.
+                    let (matched, steps) = pattern.matches(text, stepLimit: context.remainingSteps)
+                    guard context.spend(steps), let matched else { return .unknown(0) }
+                    return .bool(matched)
+                case let other: return other
                 }
             }
         case .lower(let operand):
@@ -323,17 +333,27 @@ public struct Program: Sendable {
                 return .int(result)
             }
             guard let a = left.numeric, let b = right.numeric else { return .unknown(0) }
+            let result: Double
             switch op {
-            case .add: return .number(a + b)
-            case .subtract: return .number(a - b)
-            case .multiply: return .number(a * b)
+            case .add: result = a + b
+            case .subtract: result = a - b
+            case .multiply: result = a * b
             default:
                 guard b != 0 else {
                     context.record("division by zero")
                     return .unknown(0)
                 }
-                return .number(a / b)
+                result = a / b
             }
+            // Past the largest double the result is infinite (or, from infinities, not a
+            // number). That is a fault, as an integer overflow is, rather than a value: an
+            // analyst reads "the loan is inf % of GDP" as an error in the data, not as a
+            // measurement, and an infinite share would fire every threshold above it.
+            guard result.isFinite else {
+                context.record("arithmetic overflow: the result of '\(op.rawValue)' is too large to compute with")
+                return .unknown(0)
+            }
+            return .number(result)
         }
     }
 

@@ -37,13 +37,33 @@ public struct SafePattern: Sendable, Hashable {
 
     /// True when the pattern matches anywhere in `text`.
     public func matches(_ text: String) -> Bool {
+        matches(text, stepLimit: .max).matched ?? false
+    }
+
+    /// Thread visits one step of an evaluation's budget pays for. A visit compares one
+    /// character, a tenth of what an expression step does: the ratio cel-go charges for
+    /// traversing text. An ordinary pattern keeps a handful of threads, so the longest
+    /// value a dossier may hold fits in the budget; thousands of threads do not.
+    static let visitsPerStep = 10
+
+    /// Like `matches(_:)`, but gives up once the search has cost more than `stepLimit`
+    /// steps, and says what it spent: the linear time of a Pike VM is still the text's
+    /// length times the program's, and a hostile pack can make both large.
+    /// `matched` is nil when the limit was reached.
+    func matches(_ text: String, stepLimit: Int) -> (matched: Bool?, steps: Int) {
         let input = Array(text.unicodeScalars)
         var current = ThreadList(capacity: program.count)
         var next = ThreadList(capacity: program.count)
         var stack: [Int] = []
+        let visitLimit = stepLimit.multipliedReportingOverflow(by: Self.visitsPerStep)
+        let allowed = visitLimit.overflow ? Int.max : visitLimit.partialValue
+        var visits = 0
+        func spent() -> Int { (visits + Self.visitsPerStep - 1) / Self.visitsPerStep }
         for position in 0...input.count {
             // Unanchored search: a new thread starts at every position.
-            if addThread(0, at: position, count: input.count, to: &current, stack: &stack) { return true }
+            if addThread(0, at: position, count: input.count, to: &current, stack: &stack) { return (true, spent()) }
+            visits += current.items.count
+            if visits > allowed { return (nil, spent()) }
             if position == input.count { break }
             next.clear()
             let scalar = input[position]
@@ -56,12 +76,12 @@ public struct SafePattern: Sendable, Hashable {
                 default: advances = false
                 }
                 if advances, addThread(pc + 1, at: position + 1, count: input.count, to: &next, stack: &stack) {
-                    return true
+                    return (true, spent())
                 }
             }
             swap(&current, &next)
         }
-        return false
+        return (false, spent())
     }
 
     /// Follows jumps, splits and anchors from `pc`; returns true on reaching `match`.

@@ -22,6 +22,12 @@ public struct InputSchema: Sendable {
     /// group covers them all, and filtering every path by prefix had been most of reading one.
     private var groupSlots: [[Int]] = [[]]
     private var groupPaths: [String] = [""]
+    /// Slots by every dotted tail of their path (`dpia.performed`, `performed`), for a fact
+    /// written at the wrong level. A did-you-mean lookup once scanned every path per key.
+    private var slotsByTail: [String: [Int]] = [:]
+    /// Slots by the length of their path in scalars: a suggestion is within a small edit
+    /// distance, which a larger difference in length cannot be.
+    private var slotsByLength: [Int: [Int]] = [:]
 
     public init() {}
 
@@ -91,7 +97,14 @@ public struct InputSchema: Sendable {
                 group = id
             }
         }
+        let slot = declarations.count
         declarations.append(declaration)
+        slotsByLength[declaration.path.unicodeScalars.count, default: []].append(slot)
+        var rest = Substring(declaration.path)
+        while let dot = rest.firstIndex(of: ".") {
+            rest = rest[rest.index(after: dot)...]
+            slotsByTail[String(rest), default: []].append(slot)
+        }
         let (parent, child) = declaration.path.parentAndName
         children[parent, default: []].append(child)
         // Register every ancestor group up to the root.
@@ -127,6 +140,21 @@ public struct InputSchema: Sendable {
     public func names(under group: String) -> [String] { children[group] ?? [] }
 
     public var allPaths: [String] { declarations.map(\.path) }
+
+    /// The fact paths that end in `.name`, in declaration order.
+    public func paths(named name: String) -> [String] {
+        (slotsByTail[name] ?? []).map { declarations[$0].path }
+    }
+
+    /// The fact path nearest to `path` in spelling, as `Spelling.suggestion` over every
+    /// path would find it, comparing only the paths of a length that could be near.
+    public func closestPath(to path: String) -> String? {
+        let length = path.unicodeScalars.count, limit = Spelling.distanceLimit(for: path)
+        var nearby: [Int] = []
+        for candidateLength in max(0, length - limit)...(length + limit) { nearby += slotsByLength[candidateLength] ?? [] }
+        // In declaration order, so that a tie goes to the same path as in a full scan.
+        return Spelling.suggestion(for: path, among: nearby.sorted().lazy.map { declarations[$0].path })
+    }
 
 
     /// Slots of every fact at or below `path`.

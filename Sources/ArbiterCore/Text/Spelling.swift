@@ -3,7 +3,7 @@
 public enum Spelling {
     /// The closest candidate within a distance that scales with the word's length.
     public static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
-        let limit = max(2, word.count / 3)
+        let limit = distanceLimit(for: word)
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(word, candidate, limit: limit)
@@ -12,15 +12,20 @@ public enum Spelling {
         return best?.0
     }
 
+    /// The largest edit distance a suggestion for `word` may be at. Counted in scalars
+    /// like the distance, so a candidate whose length differs by more is never one.
+    static func distanceLimit(for word: String) -> Int { max(2, word.count / 3) }
+
     public static func hint(for word: String, among candidates: some Sequence<String>) -> [Diagnostic.Note] {
         suggestion(for: word, among: candidates).map { [.hint("did you mean '\($0)'?")] } ?? []
     }
 
     /// Levenshtein distance, abandoning early once every path exceeds `limit`.
     static func editDistance(_ lhs: String, _ rhs: String, limit: Int) -> Int {
+        // Lengths first: most candidates are ruled out before anything is copied.
+        if abs(lhs.unicodeScalars.count - rhs.unicodeScalars.count) > limit { return limit + 1 }
         let a = Array(lhs.unicodeScalars)
         let b = Array(rhs.unicodeScalars)
-        if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

@@ -51,9 +51,11 @@ extension Arbiter {
             Console.print(found.problems, sources: [])
             problems += found.problems.count
             var ids = ProjectIDRegistry()
+            let folder = FolderHandle()
+            func shown(_ path: RawPath) -> String { path.isStandardInput ? "<stdin>" : path.display }
             for (ordinal, path) in found.files.enumerated() {
-                let display = path == "-" ? "<stdin>" : path
-                switch FileInput.read(path, limit: workspace.loaderLimits.maxFileSize) {
+                let display = shown(path)
+                switch FileInput.read(path, limit: workspace.loaderLimits.maxFileSize, folder: folder) {
                 case .failure(let failure):
                     Console.print([FileInput.diagnostic(failure, path: display, limit: workspace.loaderLimits.maxFileSize)], sources: [])
                     problems += 1
@@ -68,8 +70,8 @@ extension Arbiter {
                         cited += provenance.cited
                         report(provenance.warnings, sources: [SourceText(file: display, bytes: bytes)])
                         if let first = ids.claim(dossier.id, ordinal: ordinal) {
-                            let firstPath = found.files[first] == "-" ? "<stdin>" : found.files[first]
-                            Console.print([ProjectIDRegistry.duplicate(dossier.id, firstUsedBy: firstPath, file: display, range: dossier.idRange)],
+                            Console.print([ProjectIDRegistry.duplicate(dossier.id, firstUsedBy: shown(found.files[first]), file: display,
+                                                                       range: dossier.idRange)],
                                           sources: [SourceText(file: display, bytes: bytes)])
                             problems += 1
                         }

@@ -81,6 +81,9 @@ final class BatchRunner: @unchecked Sendable {
     private var matchCounts: [Int: Int] = [:]
     /// Project ids seen so far, with the ordinal of the walk item that used each first.
     private var projectIDs = ProjectIDRegistry()
+    /// Second uses of an id, reported after the run once one more walk has named the
+    /// files that used each id first.
+    private var duplicates: [(scored: Scored, firstOrdinal: Int)] = []
     private var walk: DossierFinder
     /// A fresh walk over the same paths, to name the first file of a duplicate id.
     private let rewalk: () -> DossierFinder
@@ -115,7 +118,7 @@ final class BatchRunner: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: max(1, settings.jobs)) { _ in
             // Each worker opens files relative to the folder it last read from.
             let folder = FolderHandle()
-            var claimed: [(index: Int, path: String)] = []
+            var claimed: [(index: Int, path: RawPath)] = []
             var outcomes: [(index: Int, outcome: Outcome)] = []
             while true {
                 claimed.removeAll(keepingCapacity: true)
@@ -152,6 +155,7 @@ final class BatchRunner: @unchecked Sendable {
             }
         }
         if settings.progress { Terminal.writeError("\r\u{1B}[K") }
+        reportDuplicates()
         summary.waivers = session.waivers.outcomes(matchCounts: matchCounts)
         for sink in sinks { sink.output.write(sink.reporter.end(summaryFor(sink), context: context)) }
         return summary
@@ -178,16 +182,28 @@ final class BatchRunner: @unchecked Sendable {
         if wrote && waiting > 0 { condition.broadcast() }
     }
 
-    /// The path of walk item `ordinal`, found by walking again: only a duplicate id needs
-    /// an earlier file's path, and keeping every path for that would grow with the run.
-    private func path(ofItem ordinal: Int) -> String {
+    /// Reports every second use of an id, naming the file that used it first. The walk
+    /// keeps no list of paths, so those files are found by walking once more: once for
+    /// the run, where once per duplicate made a folder of copies quadratic.
+    private func reportDuplicates() {
+        guard !duplicates.isEmpty else { return }
+        let wanted = Set(duplicates.map(\.firstOrdinal))
+        var firstPaths: [Int: String] = [:]
         let again = rewalk()
         var position = 0
-        while let item = again.next() {
-            if position == ordinal, case .file(let path) = item { return path }
+        while firstPaths.count < wanted.count, let item = again.next() {
+            if case .file(let path) = item, wanted.contains(position) {
+                firstPaths[position] = path.isStandardInput ? "<stdin>" : path.display
+            }
             position += 1
         }
-        return "an earlier dossier"
+        for (project, firstOrdinal) in duplicates {
+            // A file gone between the walks is still an earlier one.
+            let first = firstPaths[firstOrdinal] ?? "an earlier dossier"
+            let duplicate = ProjectIDRegistry.duplicate(project.id, firstUsedBy: first, file: project.file, range: project.idRange)
+            Terminal.writeError(Console.render([duplicate], source: nil, colored: settings.coloredDiagnostics))
+            summary.errors.append(duplicate)
+        }
     }
 
     /// Called with the lock held, strictly in input order.
@@ -197,11 +213,12 @@ final class BatchRunner: @unchecked Sendable {
             Terminal.writeError(outcome.diagnostics)
         }
         summary.errors += outcome.errors
-        if let project = outcome.scored, let firstIndex = projectIDs.claim(project.id, ordinal: nextToWrite) {
-            let duplicate = ProjectIDRegistry.duplicate(project.id, firstUsedBy: path(ofItem: firstIndex), file: project.file,
-                                                        range: project.idRange)
-            Terminal.writeError(Console.render([duplicate], source: nil, colored: settings.coloredDiagnostics))
-            summary.errors.append(duplicate)
+        if let project = outcome.scored, let firstOrdinal = projectIDs.claim(project.id, ordinal: nextToWrite) {
+            // Only what the message needs is kept, not the project's result.
+            var named = project
+            named.project = nil
+            named.line = nil
+            duplicates.append((named, firstOrdinal))
             return
         }
         if let scored = outcome.scored {
@@ -228,9 +245,9 @@ final class BatchRunner: @unchecked Sendable {
         }
     }
 
-    private func process(_ path: String, folder: FolderHandle) -> Outcome {
+    private func process(_ path: RawPath, folder: FolderHandle) -> Outcome {
         let limit = session.options.limits.maxFileSize
-        let display = path == "-" ? "<stdin>" : path
+        let display = path.isStandardInput ? "<stdin>" : path.display
         let bytes: [UInt8]
         switch FileInput.read(path, limit: limit, folder: folder) {
         case .success(let read): bytes = read

@@ -11,6 +11,9 @@ enum Runner {
                     whatIf: WhatIfOptions? = nil) throws -> Int32 {
         OutputSink.installInterruptCleanup()
         let workspace = try Workspace.load(packs, waiversPath: waivers.waivers)
+        if output.verbose {
+            Terminal.writeError("configuration: \(workspace.configuration.file ?? "none (no .arbiter.yaml up to the repository's root or the home folder)")\n")
+        }
         let overrides = try whatIf?.overrides(workspace) ?? []
 
         var baseline: Baseline?

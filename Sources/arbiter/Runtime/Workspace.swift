@@ -24,6 +24,7 @@ struct Workspace {
         // A broken configuration would otherwise surface as a confusing follow-on error
         // (no packs found); it is reported on its own.
         let configuration = try succeed(discovery.configuration())
+        Console.print(configuration.warnings, sources: [])
         let packFiles = try succeed(discovery.packFiles(explicit: options.rules, configuration: configuration))
         let waivers = waiversPath ?? configuration.config.waivers.map(configuration.resolve)
         let sessionOptions = SessionOptions(asOf: try options.evaluationDate(), decodesExamples: examples)

@@ -1,3 +1,4 @@
+import ArbiterEngine
 import Foundation
 
 /// What an output path names, decided before a byte is written: whether the report may
@@ -75,9 +76,9 @@ struct OutputTarget {
 
     /// The identity of an input file, to compare with the outputs'; nil when it cannot
     /// be read (the reader reports that itself).
-    static func identity(ofInput path: String) -> Identity? {
+    static func identity(ofInput path: RawPath) -> Identity? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard path.withCString({ stat($0, &info) }) == 0 else { return nil }
         return .file(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 

@@ -1,4 +1,5 @@
 import ArbiterCore
+import ArbiterEngine
 import ArbiterReport
 import Foundation
 
@@ -50,7 +51,7 @@ struct ReportPlan {
     /// An output that is also an input (a dossier, a pack, the waivers, the baseline, the
     /// configuration) would be destroyed by the run that reads it. Only an existing
     /// regular file can be both, so nothing is walked when no output is one.
-    func refuseInputs(_ inputs: () -> [String]) throws {
+    func refuseInputs(_ inputs: () -> [RawPath]) throws {
         var outputs: [OutputTarget.Identity: String] = [:]
         for sink in sinks {
             if case .regular = sink.output.target.kind { outputs[sink.output.target.identity] = sink.output.target.path }
@@ -58,7 +59,7 @@ struct ReportPlan {
         guard !outputs.isEmpty else { return }
         for input in inputs() {
             if let identity = OutputTarget.identity(ofInput: input), let output = outputs[identity] {
-                throw CLIError.invalid("the output '\(output)' is also an input ('\(input)'), which writing it would destroy",
+                throw CLIError.invalid("the output '\(output)' is also an input ('\(input.display)'), which writing it would destroy",
                                        hint: "write the report to another file")
             }
         }

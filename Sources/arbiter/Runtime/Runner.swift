@@ -48,9 +48,10 @@ enum Runner {
         do {
             plan = try ReportPlan(output, batch: batch != nil)
             try plan?.refuseInputs {
-                var inputs = workspace.packFiles + [waivers.waivers, workspace.configuration.folder.map { _ in workspace.configuration.resolve(".arbiter.yaml") }].compactMap { $0 }
-                if let gate, let baseline = gate.baseline ?? workspace.config.baseline.map(workspace.configuration.resolve) { inputs.append(baseline) }
-                if let waivers = workspace.config.waivers { inputs.append(workspace.configuration.resolve(waivers)) }
+                var named = workspace.packFiles + [waivers.waivers, workspace.configuration.folder.map { _ in workspace.configuration.resolve(".arbiter.yaml") }].compactMap { $0 }
+                if let gate, let baseline = gate.baseline ?? workspace.config.baseline.map(workspace.configuration.resolve) { named.append(baseline) }
+                if let waivers = workspace.config.waivers { named.append(workspace.configuration.resolve(waivers)) }
+                var inputs = named.map(RawPath.init)
                 let files = walk()
                 while let item = files.next() { if case .file(let path) = item { inputs.append(path) } }
                 return inputs

@@ -134,6 +134,22 @@ struct WalkProblemTests {
         #expect(lint.stderr.contains("5 problems"), "\(lint.stderr)")
     }
 
+    /// A FIFO named like a dossier is reported, not read (which would block) nor skipped.
+    @Test func aFIFONamedLikeADossierIsReported() throws {
+        let scratch = try Scratch()
+        try Data(contentsOf: Self.norwich).write(to: scratch.url.appendingPathComponent("norwich.yaml"))
+        let fifo = scratch.url.appendingPathComponent("pipe.yaml").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        for command in ["gate", "audit"] {
+            let output = try CLIRunner.run([command, scratch.path, "--format", "csv", "--as-of", "2026-11-29"])
+            #expect(output.status == 2, "\(command): \(output.stderr)")
+            #expect(output.stderr.contains("\(fifo): error:") && output.stderr.contains("[io.not-a-file]"), "\(output.stderr)")
+            #expect(output.stdout.contains("gb-norwich-cctv"))
+        }
+        let lint = try CLIRunner.run(["lint", scratch.path])
+        #expect(lint.status == 2 && lint.stderr.contains("[io.not-a-file]"), "\(lint.stderr)")
+    }
+
     /// A name that is not UTF-8 is opened by its bytes and shown with the odd bytes escaped.
     @Test func aNameThatIsNotUTF8IsReadByItsBytes() throws {
         let scratch = try Scratch()

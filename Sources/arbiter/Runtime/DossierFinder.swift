@@ -187,7 +187,14 @@ final class DossierFinder {
             }
         }
         if kind == S_IFDIR { return enter(path, root: root, realRoot: realRoot) }
-        guard kind == S_IFREG, Self.hasDossierExtension(name) else { return nil }
+        guard Self.hasDossierExtension(name) else { return nil }
+        guard kind == S_IFREG else {
+            // A FIFO, socket or device named like a dossier: reading it could block for
+            // ever, and skipping it without a word would let a gate pass without it.
+            guard config.selects(relative(path, to: root)), !excluded.contains(path.display) else { return nil }
+            return report(path, .fileError("io.not-a-file", "'\(path.display)' is named like a dossier but is not a regular file (\(Self.kindName(kind)))",
+                                           file: path.display, notes: [.hint("rename it, or replace it with the dossier file")]))
+        }
         guard config.selects(relative(path, to: root)), !excluded.contains(path.display), selectedByShard(path) else { return nil }
         return .file(path)
     }
@@ -233,6 +240,17 @@ final class DossierFinder {
     /// A problem for this run, unless another shard takes `path`.
     private func report(_ path: RawPath, _ diagnostic: Diagnostic) -> Item? {
         selectedByShard(path) ? .problem(diagnostic) : nil
+    }
+
+    /// What a file that is not regular is, for a message.
+    private static func kindName(_ kind: mode_t) -> String {
+        switch kind {
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        default: "not a file"
+        }
     }
 
     /// `.yaml` or `.yml`, compared on bytes.

@@ -279,7 +279,9 @@ public struct HTMLReporter: Reporter {
         out += "</ul>\n<p>Packs: " + context.packs.map { pack in
             "<code>\(XMLText.escape(pack.id))</code> \(XMLText.escape(pack.version)) (\(pack.rules.count) rules; bands \(Value.format(pack.bands.moderate)) / \(Value.format(pack.bands.high)) / \(Value.format(pack.bands.critical)))"
         }.joined(separator: ", ")
-        out += ". Evaluated as of \(context.asOf) by arbiter \(XMLText.escape(context.toolVersion)).</p></footer>\n"
+        out += ". Evaluated as of \(context.asOf) by arbiter \(XMLText.escape(context.toolVersion))"
+        if let configuration = context.configuration { out += " under <code>\(XMLText.escape(configuration))</code>" }
+        out += ".</p></footer>\n"
         return out
     }
 

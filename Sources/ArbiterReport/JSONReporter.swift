@@ -31,6 +31,7 @@ public struct JSONReporter: Reporter {
         json.int("schema", Self.schemaVersion)
         json.open("arbiter")
         json.string("version", context.toolVersion)
+        if let configuration = context.configuration { json.string("configuration", configuration) }
         json.close()
         json.string("as_of", context.asOf.description)
         json.open("packs", array: true)

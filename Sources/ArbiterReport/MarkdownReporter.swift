@@ -18,6 +18,7 @@ public struct MarkdownReporter: Reporter {
         var head = "## Arbiter report\n\n"
         head += "Evaluated \(summary.projectCount) project\(summary.projectCount == 1 ? "" : "s") on \(context.asOf) with "
         head += context.packs.map { "`\($0.id)` \($0.version)".showingControlCharacters }.joined(separator: ", ") + "."
+        if let configuration = context.configuration { head += " Configuration: `\(configuration.showingControlCharacters)`." }
         head += " Bands: \(summary.bandCountsText)."
         if context.gated { head += " Gate: \(summary.gateFailures) failed." }
         if let filter = context.listing.summary { head += " Findings listed: \(filter)." }

@@ -24,6 +24,10 @@ public struct ReportContext: Sendable {
     public var maxBytes = 60_000
     /// Where a complete report of the run is written, for a cut report to point at.
     public var fullReport: String?
+    /// The `.arbiter.yaml` the run obeyed (its thresholds, waivers, which files count),
+    /// as shown to the user; nil when none was found. Reports name it, so a verdict can
+    /// be traced to the configuration that shaped it.
+    public var configuration: String?
 
     /// Every loaded rule in pack order.
     public let rules: [CompiledRule]

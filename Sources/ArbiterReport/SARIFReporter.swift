@@ -38,6 +38,11 @@ public struct SARIFReporter: Reporter {
         json.close(array: true)
         json.close()
         json.close()
+        if let configuration = context.configuration {
+            json.open("properties")
+            json.string("configuration", configuration)
+            json.close()
+        }
         // Leave run and results open: each project adds its results.
         return json.text + ",\n      \"results\": ["
     }

@@ -72,6 +72,7 @@ enum Runner {
         context.maxBytes = output.maxBytes
         context.width = ReportPlan.width(output)
         context.fullReport = plan.fullReport
+        context.configuration = workspace.configuration.file
         // A progress bar needs the total, which costs a second walk (no dossier is read);
         // only a terminal shows one.
         let total = batch != nil && Terminal.isTerminal(STDERR_FILENO) ? walk().count() : nil

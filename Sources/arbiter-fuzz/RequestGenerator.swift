@@ -32,7 +32,8 @@ struct RequestGenerator {
         var path = route.path.replacingOccurrences(of: "{id}", with: generator.pick(["DA-BIO-001", "da-bio-001", "NOPE", "%41", "x" + String(repeating: "y", count: 300)]))
         let canonical = path
         if generator.chance(0.3) { path = Self.mangle(path, using: &generator) }
-        if generator.chance(0.05) { path = "http://127.0.0.1" + path }
+        // The absolute form; a path without its leading '/' would read as part of the host.
+        if generator.chance(0.05), path.hasPrefix("/") { path = "http://127.0.0.1" + path }
         let method = generator.chance(0.85) ? route.method : generator.pick(["GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "get", "BREW"])
         var target = path
         if generator.chance(0.6) {

@@ -21,10 +21,11 @@ struct APIHandlers: Sendable {
         let route = gate ? "/v1/gate" : "/v1/score"
         do {
             let options = try RequestOptions(request)
-            let policy = gate ? try RequestOptions.policy(request) : nil
+            let settings = try RequestOptions.gateSettings(request)
             let bytes = try await body(of: request)
             let served = service.store.served
             let session = served.session
+            let policy = gate ? settings.policy(config: served.config) : nil
             let overrides = try RequestOptions.overrides(request, schema: session.ruleSet.schema)
             let limit = service.configuration.maxResponseBytes
             let scored = try await service.limiter.run { () throws -> (Result<ProjectOutcome, Diagnostics>, [ByteBuffer]) in
@@ -56,11 +57,12 @@ struct APIHandlers: Sendable {
         do {
             let options = try RequestOptions(request)
             // The gate's parameters are checked whether or not the gate is asked for.
-            let gatePolicy = try RequestOptions.policy(request)
-            let policy = try RequestOptions.flag(request, "gate") ? gatePolicy : nil
+            let settings = try RequestOptions.gateSettings(request)
+            let gated = try RequestOptions.flag(request, "gate")
             let bytes = try await body(of: request)
             let served = service.store.served
             let session = served.session
+            let policy = gated ? settings.policy(config: served.config) : nil
             let dossiers = try self.dossiers(in: bytes, file: options.file, session: session)
             let limit = service.configuration.maxResponseBytes
             // Scoring a large body leaves freed memory in the allocator's arenas, refused or not.
@@ -186,9 +188,11 @@ struct APIHandlers: Sendable {
             target = band
         }
         let collect = try RequestOptions.flag(request, "collect")
-        let unknown = try RequestOptions.policy(request).unknown
+        let settings = try RequestOptions.gateSettings(request)
         let bytes = try await body(of: request)
-        let session = service.store.session
+        let served = service.store.served
+        let session = served.session
+        let unknown = settings.policy(config: served.config).unknown
         let only = query.getAll("pack").map { String($0) }
         for id in only where !session.ruleSet.packs.contains(where: { $0.id == id }) {
             throw APIError(.badRequest, "no loaded pack is called '\(id)'", hints: ["loaded packs: \(PackSummary.versions(session.ruleSet.packs).joined(separator: ", "))"])

@@ -65,32 +65,31 @@ struct RequestOptions {
 
     /// The gate's policy from `fail_on`, `fail_on_severity` and `unknown`, as the CLI's
     /// flags; each defaults as the CLI's does (high, critical, worst).
-    static func policy(_ request: Request) throws -> GatePolicy {
-        var policy = GatePolicy()
+    /// The gate's parameters of a request (`fail_on`, `fail_on_severity`, `unknown`), to
+    /// be resolved over the served folder's `.arbiter.yaml`, as `arbiter gate`'s flags are.
+    static func gateSettings(_ request: Request) throws -> GateSettings {
+        var settings = GateSettings()
         let query = request.uri.queryParameters
         if let text = query["fail_on"].map(String.init) {
             guard let band = Band(rawValue: text) else {
                 throw APIError(.badRequest, "unknown band '\(text)'", hints: ["use one of \(Band.allCases.map(\.rawValue).joined(separator: ", "))"])
             }
-            policy.failOn = band
+            settings.failOn = band
         }
         if let text = query["fail_on_severity"].map(String.init) {
-            if text == "none" {
-                policy.failOnSeverity = nil
-            } else if let severity = Severity(rawValue: text) {
-                policy.failOnSeverity = severity
-            } else {
+            guard let threshold = GateSettings.severityThreshold(text) else {
                 throw APIError(.badRequest, "unknown severity '\(text)'",
                                hints: ["use none, \(Severity.allCases.map(\.rawValue).joined(separator: ", "))"])
             }
+            settings.failOnSeverity = threshold
         }
         if let text = query["unknown"].map(String.init) {
             guard let treatment = GatePolicy.UnknownTreatment(rawValue: text) else {
                 throw APIError(.badRequest, "unknown must be worst or best, not '\(text)'")
             }
-            policy.unknown = treatment
+            settings.unknown = treatment
         }
-        return policy
+        return settings
     }
 
     /// `set=PATH=VALUE` and `unset=PATH` (each repeatable): facts changed before

@@ -18,7 +18,8 @@ struct StreamedReport {
         session = served.session
         asOf = options.asOf
         self.limit = limit
-        let context = ReportContext(toolVersion: ToolVersion.current, asOf: options.asOf, packs: session.ruleSet.packs, gated: gated)
+        var context = ReportContext(toolVersion: ToolVersion.current, asOf: options.asOf, packs: session.ruleSet.packs, gated: gated)
+        context.configuration = served.configurationFile
         let reporter = options.format.reporter
         assembler = ReportAssembler(reporter: reporter, renderer: served.renderers[options.format] ?? reporter.prepared(for: context),
                                     context: context)

@@ -13,11 +13,11 @@ enum CLI {
         return LiveServer.root.appendingPathComponent(".build/debug/arbiter")
     }
 
-    static func run(_ arguments: [String]) throws -> Output {
+    static func run(_ arguments: [String], cwd: URL = LiveServer.root) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = LiveServer.root
+        process.currentDirectoryURL = cwd
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-serve-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -1,4 +1,5 @@
 import ArbiterCore
+import ArbiterEngine
 import ArgumentParser
 
 extension Band: ExpressibleByArgument {}
@@ -26,20 +27,13 @@ struct GateOptions: ParsableArguments {
     var onlyFailing = false
 
     func validate() throws {
-        if let failOnSeverity, failOnSeverity != "none", Severity(rawValue: failOnSeverity) == nil {
+        if let failOnSeverity, GateSettings.severityThreshold(failOnSeverity) == nil {
             throw ValidationError("unknown severity '\(failOnSeverity)'; use none, \(Severity.allCases.map(\.rawValue).joined(separator: ", "))")
         }
     }
 
     func policy(config: ProjectConfig) -> GatePolicy {
-        var policy = GatePolicy()
-        if let failOn = failOn ?? config.failOn { policy.failOn = failOn }
-        if let failOnSeverity {
-            policy.failOnSeverity = failOnSeverity == "none" ? nil : Severity(rawValue: failOnSeverity)
-        } else if let configured = config.failOnSeverity {
-            policy.failOnSeverity = configured
-        }
-        if let unknown = unknown ?? config.unknown { policy.unknown = unknown }
-        return policy
+        GateSettings(failOn: failOn, failOnSeverity: failOnSeverity.flatMap(GateSettings.severityThreshold), unknown: unknown)
+            .policy(config: config)
     }
 }

@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "arbiter-fuzz",
             dependencies: [
-                "ArbiterServer",
+                "ArbiterCore", "ArbiterServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

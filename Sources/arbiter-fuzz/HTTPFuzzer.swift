@@ -1,3 +1,4 @@
+import ArbiterCore
 import ArbiterServer
 import Foundation
 import Logging

@@ -1,3 +1,4 @@
+import ArbiterCore
 import ArbiterServer
 
 /// One generated HTTP/1.1 request: a route's path, spelled rightly or not, with a query,

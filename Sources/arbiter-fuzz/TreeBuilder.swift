@@ -1,3 +1,4 @@
+import ArbiterCore
 import Foundation
 
 /// Builds one random tree of dossiers and oddities under `folder`, remembering what it

@@ -1,3 +1,4 @@
+import ArbiterCore
 import Foundation
 
 /// Generated folder trees — dossiers valid and broken, duplicate ids, links inside and

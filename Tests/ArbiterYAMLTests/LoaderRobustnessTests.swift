@@ -24,21 +24,9 @@ struct LoaderRobustnessTests {
           surveillance.cameras: [share-2019]
         """
 
-    /// A small deterministic generator so a failure can be replayed from its seed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(arguments: 0..<4)
     func randomBytesNeverCrash(seed: Int) {
-        var rng = SplitMix(state: UInt64(seed))
+        var rng = SplitMix(seed: UInt64(seed))
         let loader = YAMLLoader(limits: LoaderLimits(maxFileSize: 4096))
         for _ in 0..<500 {
             let count = Int.random(in: 0...300, using: &rng)
@@ -49,7 +37,7 @@ struct LoaderRobustnessTests {
 
     @Test(arguments: 0..<4)
     func mutatedDossiersNeverCrash(seed: Int) {
-        var rng = SplitMix(state: UInt64(seed) &+ 1000)
+        var rng = SplitMix(seed: UInt64(seed) &+ 1000)
         let loader = YAMLLoader()
         let original = Array(Self.seedDossier.utf8)
         let alphabet = Array(":-[]{}&*!|>'\"#\n\t ,?%@`".utf8) + [0x00, 0xC3, 0xFF, 0x85]

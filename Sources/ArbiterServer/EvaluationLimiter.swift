@@ -19,6 +19,9 @@ final class EvaluationLimiter: Sendable {
         pool.start()
     }
 
+    /// Evaluations admitted now.
+    var admittedCount: Int { admitted.load(ordering: .relaxed) }
+
     deinit {
         pool.shutdownGracefully { _ in }
     }

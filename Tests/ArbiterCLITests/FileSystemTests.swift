@@ -131,40 +131,49 @@ struct FileSystemTests {
                 .write(to: corpus.appendingPathComponent("d\(index).yaml"))
         }
         let report = root.appendingPathComponent("report.json")
-        let process = Process()
-        process.executableURL = CLIRunner.binary
-        process.currentDirectoryURL = CLIRunner.root
-        process.arguments = ["audit", corpus.path, "--format", "json", "--output", report.path, "--jobs", "1", "--as-of", "2026-11-29"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        Thread.sleep(forTimeInterval: 0.3)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        // Either the run finished (the report is whole) or it was killed (no report at all).
-        if FileManager.default.fileExists(atPath: report.path) {
-            let data = try Data(contentsOf: report)
-            #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "a report exists but is not whole")
-        } else {
-            #expect(!FileManager.default.fileExists(atPath: report.path))
+        let arguments = ["audit", corpus.path, "--format", "json", "--output", report.path, "--jobs", "1", "--as-of", "2026-11-29"]
+        /// The temporary files of the report, once the run has written into one.
+        func temporaries() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".report.json.arbiter-") }
         }
-        // SIGTERM is caught: the temporary file is removed too.
-        let second = Process()
-        second.executableURL = CLIRunner.binary
-        second.currentDirectoryURL = CLIRunner.root
-        second.arguments = process.arguments
-        second.standardOutput = FileHandle.nullDevice
-        second.standardError = FileHandle.nullDevice
-        try? FileManager.default.removeItem(at: report)
-        try second.run()
-        Thread.sleep(forTimeInterval: 0.3)
-        kill(second.processIdentifier, SIGTERM)
-        second.waitUntilExit()
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".report.json") }
-        if second.terminationReason == .uncaughtSignal || second.terminationStatus == 128 + SIGTERM {
-            #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
-            #expect(!FileManager.default.fileExists(atPath: report.path))
+        /// Starts a run and returns once it is writing its report, not after a guessed time.
+        func startWriting() throws -> Process {
+            let before = Set(try temporaries())
+            let process = Process()
+            process.executableURL = CLIRunner.binary
+            process.currentDirectoryURL = CLIRunner.root
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            while process.isRunning {
+                let written = try temporaries().filter { !before.contains($0) }.contains { name in
+                    ((try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(name).path)[.size] as? Int) ?? 0) > 0
+                }
+                if written { break }
+                usleep(2_000)
+            }
+            return process
         }
+
+        // SIGKILL mid-write: no report at all, only the temporary, which the next run removes.
+        let killed = try startWriting()
+        #expect(killed.isRunning, "the run finished before it could be killed; give it more work")
+        kill(killed.processIdentifier, SIGKILL)
+        killed.waitUntilExit()
+        #expect(!FileManager.default.fileExists(atPath: report.path), "a killed run left a report")
+        let stale = try temporaries()
+        #expect(stale.count == 1, "\(stale)")
+
+        // SIGTERM mid-write is caught: the temporary goes too, and the stale one is gone.
+        let stopped = try startWriting()
+        #expect(stopped.isRunning)
+        kill(stopped.processIdentifier, SIGTERM)
+        stopped.waitUntilExit()
+        #expect(stopped.terminationStatus == 128 + SIGTERM)
+        let left = try temporaries()
+        #expect(left.isEmpty, "temporary files left: \(left)")
+        #expect(!FileManager.default.fileExists(atPath: report.path))
     }
 }
 

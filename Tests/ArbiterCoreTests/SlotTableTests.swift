@@ -1,11 +1,15 @@
 import ArbiterCore
+import Foundation
 import Testing
 
 /// `SlotTable` against the array of optionals it replaces, through random sets,
 /// overwrites and clears.
 struct SlotTableTests {
     @Test func behavesLikeAnArrayOfOptionals() {
-        var generator = SystemRandomNumberGenerator()
+        // A new seed each run, printed, so a failure can be replayed with ARBITER_SEED.
+        let seed = ProcessInfo.processInfo.environment["ARBITER_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 0...UInt64.max)
+        print("SlotTableTests seed: \(seed) (replay with ARBITER_SEED=\(seed))")
+        var generator = SplitMix(seed: seed)
         for round in 0..<50 {
             let count = Int.random(in: 0...120, using: &generator)
             var table = SlotTable<String>(count: count)
@@ -25,7 +29,7 @@ struct SlotTableTests {
                 }
             }
             #expect(table.count == count)
-            #expect((0..<count).map { table[$0] } == model)
+            #expect((0..<count).map { table[$0] } == model, "seed \(seed), round \(round)")
             #expect((0..<count).map(table.isSet) == model.map { $0 != nil })
             #expect(table.setCount == model.compactMap { $0 }.count)
             #expect(table == SlotTable(model))

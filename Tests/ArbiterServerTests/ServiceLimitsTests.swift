@@ -51,20 +51,29 @@ struct ServiceLimitsTests {
         }) { (server: LiveServer) async throws in
             async let first = server.post("/v1/audit?format=json", yaml: heavy)
             async let second = server.post("/v1/audit?format=json", yaml: heavy)
-            try await Task.sleep(for: .milliseconds(300))
+            // Probe only while both audits hold their admission, whatever the machine's speed.
+            while server.service.limiter.admittedCount < 2 { try await Task.sleep(for: .milliseconds(5)) }
             var slowest: Duration = .zero
-            var refused = 0
-            for _ in 0..<5 {
+            var refused = 0, probes = 0
+            while server.service.limiter.admittedCount >= 2 {
                 let start = ContinuousClock.now
-                #expect(try await server.request("GET", "/healthz").status == 200)
-                #expect(try await server.request("GET", "/readyz").status == 200)
+                let health = try await server.request("GET", "/healthz").status
+                let ready = try await server.request("GET", "/readyz").status
+                #expect(health == 200 && ready == 200)
                 slowest = max(slowest, (ContinuousClock.now - start) / 2)
-                if try await server.post("/v1/score", yaml: "id: x\nname: X\n").status == 503 { refused += 1 }
+                let third = try await server.post("/v1/score", yaml: "id: x\nname: X\n").status
+                if server.service.limiter.admittedCount >= 2 {
+                    probes += 1
+                    if third == 503 { refused += 1 }
+                }
             }
             let answers = try await [first, second]
             #expect(answers.allSatisfy { $0.status == 200 })
-            #expect(slowest < .milliseconds(250), "the slowest health check took \(slowest)")
-            #expect(refused > 0, "a third evaluation while two run is refused with 503")
+            // Scoring on the cooperative pool stalled health checks for the whole audit
+            // (seconds); a second is far above what a busy test machine adds.
+            #expect(slowest < .seconds(1), "the slowest health check took \(slowest)")
+            #expect(probes > 0)
+            #expect(refused == probes, "every evaluation past the two admitted is refused with 503 (\(refused) of \(probes))")
         }
     }
 

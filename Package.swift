@@ -86,7 +86,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "ArbiterCLITests", dependencies: ["arbiter"]),
+        .testTarget(name: "ArbiterCLITests", dependencies: ["arbiter", "ArbiterCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,12 +1,36 @@
+import ArbiterCore
 import Foundation
 import Testing
 
 struct BatchBehaviourTests {
+    /// The real cases copied into a new folder in a shuffled order, so the order the file
+    /// system lists them in is not the sorted one.
+    static func shuffledCopy(seed: UInt64) throws -> URL {
+        let source = CLIRunner.root.appendingPathComponent("Fixtures/projects")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-shuffled-\(UUID().uuidString)/projects")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var generator = SplitMix(seed: seed)
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path).shuffled(using: &generator) {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        return folder
+    }
+
+    /// Separate processes, one and two jobs, over two folders filled in different orders:
+    /// the same bytes, so neither threads nor the file system's order reach a report.
     @Test(arguments: ["json", "csv", "text", "sarif"])
     func auditOutputIsIdenticalForOneAndTwoJobs(_ format: String) throws {
-        let one = try CLIRunner.run(["audit", "Fixtures/projects", "--format", format, "--as-of", "2026-11-29", "--jobs", "1"])
-        let two = try CLIRunner.run(["audit", "Fixtures/projects", "--format", format, "--as-of", "2026-11-29", "--jobs", "2"])
-        #expect(one.status == 0)
+        let first = try Self.shuffledCopy(seed: 1), second = try Self.shuffledCopy(seed: 2)
+        defer {
+            try? FileManager.default.removeItem(at: first.deletingLastPathComponent())
+            try? FileManager.default.removeItem(at: second.deletingLastPathComponent())
+        }
+        let rules = CLIRunner.root.appendingPathComponent("Rules").path
+        let one = try CLIRunner.run(["audit", "projects", "--rules", rules, "--format", format, "--as-of", "2026-11-29", "--jobs", "1"],
+                                    cwd: first.deletingLastPathComponent().path)
+        let two = try CLIRunner.run(["audit", "projects", "--rules", rules, "--format", format, "--as-of", "2026-11-29", "--jobs", "2"],
+                                    cwd: second.deletingLastPathComponent().path)
+        #expect(one.status == 0, "\(one.stderr)")
         #expect(one == two)
         #expect(!one.stdout.isEmpty)
     }

@@ -145,7 +145,27 @@ public struct PackDiscovery: Sendable {
             return .failure(Self.unlocated("config.no-packs", "no rule packs (*.yaml) in \(roots.joined(separator: ", "))",
                                            hint: "point --rules at a pack file or a folder of packs"))
         }
+        // A pack that names a vocabulary (`vocabulary: dossier@1`) finds it in the folders
+        // loaded first, then among the packs that ship with the binary, as a program
+        // finds its standard library: a third-party pack need not name Rules/ too.
+        if let installed, !files.contains(where: { $0.hasSuffix("vocabulary.yaml") }),
+           files.contains(where: { Self.namesAVocabulary(absolute($0)) }) {
+            let shipped = installed + "/vocabulary.yaml"
+            if FileManager.default.fileExists(atPath: shipped) { files.insert(shipped, at: 0) }
+        }
         return .success(files)
+    }
+
+    /// Whether a pack file has a top-level `vocabulary: NAME@MAJOR` line: a reference to
+    /// a vocabulary, not a vocabulary itself (whose line names no version). Only picks
+    /// the files to load; the compiler checks the reference.
+    static func namesAVocabulary(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = String(decoding: (try? handle.read(upToCount: 64 << 10)) ?? Data(), as: UTF8.self)
+        return head.split(separator: "\n").contains { line in
+            line.hasPrefix("vocabulary:") && line.dropFirst("vocabulary:".count).split(separator: "#").first?.contains("@") == true
+        }
     }
 
     /// `PREFIX/share/arbiter/rules` for a binary installed at `PREFIX/bin/arbiter`, else the

@@ -301,7 +301,7 @@ struct APIHandlers: Sendable {
         let id = request.uri.queryParameters["id"].map(String.init)
         if let id, !DossierDecoder.isValidIdentifier(id) {
             throw APIError(.badRequest, "'\(id)' is not a valid project id",
-                           hints: ["use lowercase letters, digits and hyphens, such as rs-belgrade-safe-city"])
+                           hints: ["use \(DossierDecoder.identifierRule)"])
         }
         var headers = packHeaders(session)
         headers[.contentType] = "application/yaml; charset=utf-8"

@@ -21,7 +21,11 @@ enum RuleDetail {
             })),
             ("rationale", .string(rule.rationale)),
             ("mitigations", .strings(rule.mitigations)),
-            ("references", .array(rule.references.map { .object([("id", .string($0.id)), ("title", .string($0.title)), ("url", .string($0.url))]) })),
+            // What `arbiter explain` adds to each mitigation: the facts it sets (`path=value`).
+            ("mitigation_sets", .array(rule.levers.map { .strings($0.changes.map(\.assignment)) })),
+            ("references", .array(rule.references.map {
+                .object([("id", .string($0.id)), ("title", .string($0.title)), ("url", .string($0.url)), ("mirror", .optional($0.mirror))])
+            })),
             ("enforce_from", .optional(rule.enforceFrom?.description)),
             ("defined_in", .object([("file", .string(rule.file)), ("line", .int(rule.range.start.line))])),
         ])

@@ -390,11 +390,14 @@ public struct DossierDecoder: Sendable {
         }
         guard Self.isValidIdentifier(id) else {
             problems.error("invalid-id", "'\(id)' is not a valid id", at: entry.value.range,
-                           notes: [.hint("use letters, digits, '-', '_' and '.', such as rs-belgrade-safe-city")])
+                           notes: [.hint("use \(Self.identifierRule)")])
             return nil
         }
         return id
     }
+
+    /// What `isValidIdentifier` accepts, in words, for every message that states the rule.
+    public static let identifierRule = "letters, digits, '-', '_' and '.' (at most 128), such as rs-belgrade-safe-city"
 
     /// Letters, digits, '-', '_' and '.', at most 128 of them.
     public static func isValidIdentifier(_ id: String) -> Bool {

@@ -22,7 +22,7 @@ extension Arbiter {
 
         func validate() throws {
             if let id, id.isEmpty || !id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) || !id.allSatisfy(\.isASCII) {
-                throw ValidationError("'\(id)' is not a valid id; use letters, digits, '-', '_' and '.', such as rs-belgrade-safe-city")
+                throw ValidationError("'\(id)' is not a valid id; use \(DossierDecoder.identifierRule)")
             }
         }
 

@@ -25,9 +25,10 @@ public struct ServerConfiguration: Sendable {
     /// which answers `/healthz` and drives the connections.
     public var scoringThreads = ServerConfiguration.cores
     /// Requests admitted to scoring at once (running or waiting for a scoring thread);
-    /// more get 503 and a `Retry-After`. Twice the cores, so a burst waits briefly and a
-    /// flood is refused rather than queued.
-    public var maxConcurrentEvaluations = 2 * ServerConfiguration.cores
+    /// more get 503 and a `Retry-After`. Eight a core: a dossier scores in well under a
+    /// millisecond, so sixteen clients on two cores wait briefly rather than being
+    /// refused, and a flood beyond that is refused rather than queued without bound.
+    public var maxConcurrentEvaluations = 8 * ServerConfiguration.cores
     /// Dossiers one `/v1/audit` request may hold; more are refused with 413. A JSON
     /// report runs to about 65 KB a project, so 500 fit the default answer limit.
     public var maxAuditDocuments = 500

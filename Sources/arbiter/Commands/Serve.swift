@@ -50,7 +50,7 @@ extension Arbiter {
         var maxBody = 1 << 20
 
         @Option(name: .customLong("max-concurrent"),
-                help: ArgumentHelp("Requests admitted to scoring at once; more are answered 503. Default: twice the cores.", valueName: "n"))
+                help: ArgumentHelp("Requests admitted to scoring at once; more are answered 503. Default: eight a core.", valueName: "n"))
         var maxConcurrent: Int?
 
         @Option(name: .customLong("max-documents"), help: ArgumentHelp("Dossiers one /v1/audit request may hold; more are answered 413.", valueName: "n"))

@@ -285,7 +285,10 @@ struct APIHandlers: Sendable {
             throw APIError(.notFound, "no loaded pack defines rule '\(id)'",
                            hints: suggestion.map { ["did you mean '\($0)'?"] } ?? ["list the rules at /v1/rules"])
         }
-        return JSONDocument.response(RuleDetail.json(rule, pack: pack, schema: session.ruleSet.schema), headers: packHeaders(session))
+        var headers = packHeaders(session)
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers,
+                        body: .init(byteBuffer: ByteBuffer(string: RuleDocument.render(rule, pack: pack, schema: session.ruleSet.schema))))
     }
 
     func schema(_ request: Request, _ context: BasicRequestContext) -> Response {

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// `arbiter gate` and `POST /v1/gate` from one folder decide alike: the same thresholds
-/// from its `.arbiter.yaml`, the same waivers, the same baseline, the same reasons.
+/// The CLI and the service give one answer: `arbiter gate` and `POST /v1/gate` from one
+/// folder decide alike (the same thresholds from its `.arbiter.yaml`, the same waivers,
+/// the same baseline, the same reasons), and `explain` and `/v1/rules/{id}` agree.
 @Suite(.serialized)
 struct GateParityTests {
     /// Each project's gate decision (passed, reasons) in a JSON report, by id.
@@ -34,6 +35,23 @@ struct GateParityTests {
                     #expect(expected[id] == decision, "\(id): arbiter gate says \(expected[id] ?? "nothing"), /v1/gate says \(decision)")
                 }
             }
+        }
+    }
+
+    /// `arbiter explain --format json` and `GET /v1/rules/{id}` are one document, for
+    /// every shipped rule.
+    @Test func explainAndTheRuleRouteAgree() async throws {
+        try await LiveServer.with { (server: LiveServer) async throws in
+            let rules = try await server.request("GET", "/v1/rules").json()["rules"] as? [[String: Any]] ?? []
+            #expect(rules.count > 50)
+            for id in rules.compactMap({ $0["id"] as? String }) {
+                let cli = try CLI.run(["explain", id, "--format", "json", "--rules", LiveServer.root.appendingPathComponent("Rules").path])
+                #expect(cli.status == 0, "\(cli.stderr)")
+                let served = try await server.request("GET", "/v1/rules/\(id)")
+                #expect(served.text == cli.stdout, "\(id) differs between explain and /v1/rules")
+            }
+            let lever = try await server.request("GET", "/v1/rules/DA-BIO-001").json()
+            #expect((lever["mitigation_sets"] as? [[String]])?.count == (lever["mitigations"] as? [String])?.count)
         }
     }
 

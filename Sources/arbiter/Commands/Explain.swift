@@ -1,4 +1,5 @@
 import ArbiterCore
+import ArbiterReport
 import ArgumentParser
 
 extension Arbiter {
@@ -8,12 +9,20 @@ extension Arbiter {
             commandName: "explain",
             abstract: "Explain a rule: what it checks, why, and how to mitigate it.",
             discussion: """
-                Example:
+                Examples:
                   arbiter explain DA-BIO-001
+                  arbiter explain DA-BIO-001 --format json   (the document GET /v1/rules/{id} answers)
                 """)
 
         @Argument(help: ArgumentHelp("The rule id, such as DA-BIO-001.", valueName: "rule-id"))
         var ruleID: String
+
+        @Option(help: "text (default) or json.")
+        var format: ExplainFormat = .text
+
+        enum ExplainFormat: String, ExpressibleByArgument {
+            case text, json
+        }
 
         @OptionGroup(title: "Evaluation") var packs: PackOptions
 
@@ -26,6 +35,10 @@ extension Arbiter {
                 throw ExitCode(2)
             }
             let pack = workspace.ruleSet.packs.first { $0.id == rule.pack }!
+            if format == .json {
+                Terminal.writeOutput(RuleDocument.render(rule, pack: pack, schema: workspace.ruleSet.schema))
+                return
+            }
             var out = "\(rule.id) — \(rule.title)\n"
             out += "pack \(pack.id) \(pack.version) · category \(rule.category) · severity \(rule.severity.rawValue) · weight \(Value.format(rule.weight)) of \(Value.format(pack.totalWeight))\n"
             if let enforceFrom = rule.enforceFrom { out += "advisory until \(enforceFrom); enforced by the gate from then on\n" }

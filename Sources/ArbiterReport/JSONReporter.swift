@@ -91,15 +91,7 @@ public struct JSONReporter: Reporter {
         var json = JSONWriter()
         json.open()
         json.open("errors", array: true)
-        for error in summary.errors where error.severity == .error {
-            json.open()
-            json.string("file", error.file)
-            json.int("line", error.range.start.line)
-            json.int("column", error.range.start.column)
-            json.string("code", error.code)
-            json.string("message", error.message)
-            json.close()
-        }
+        for error in summary.errors where error.severity == .error { DiagnosticJSON.write(error, into: &json) }
         json.close(array: true)
         json.open("waivers", array: true)
         for outcome in summary.waivers {

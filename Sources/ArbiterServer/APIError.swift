@@ -1,5 +1,6 @@
 import ArbiterCore
 import ArbiterEngine
+import ArbiterReport
 import Hummingbird
 
 /// A refused request: its status, a message that says what to do, and, for a bad
@@ -31,36 +32,10 @@ struct APIError: Error, HTTPResponseError {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body: JSONDocument = .object([
-            ("error", .object([
-                ("status", .int(Int(status.code))),
-                ("message", .string(message)),
-                ("hints", .strings(hints)),
-                ("diagnostics", .array(diagnostics.map(Self.json))),
-            ])),
-        ])
-        return JSONDocument.response(body, status: status, headers: headers)
-    }
-
-    /// A diagnostic as JSON: where (1-based line and column), what, and what to do.
-    static func json(_ diagnostic: Diagnostic) -> JSONDocument {
-        .object([
-            ("file", .string(diagnostic.file)),
-            ("line", .int(diagnostic.range.start.line)),
-            ("column", .int(diagnostic.range.start.column)),
-            ("end_line", .int(diagnostic.range.end.line)),
-            ("end_column", .int(diagnostic.range.end.column)),
-            ("severity", .string(diagnostic.severity.rawValue)),
-            ("code", .string(diagnostic.code)),
-            ("message", .string(diagnostic.message)),
-            ("hints", .strings(diagnostic.notes.filter { $0.range == nil }.map(\.message))),
-            ("notes", .array(diagnostic.notes.compactMap { note in
-                note.range.map { range in
-                    .object([("message", .string(note.message)), ("file", .string(note.file ?? diagnostic.file)),
-                             ("line", .int(range.start.line)), ("column", .int(range.start.column))])
-                }
-            })),
-        ])
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        let body = DiagnosticJSON.errorDocument(status: Int(status.code), message: message, hints: hints, diagnostics: diagnostics)
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }
 

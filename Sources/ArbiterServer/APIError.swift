@@ -38,12 +38,3 @@ struct APIError: Error, HTTPResponseError {
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }
-
-extension JSONDocument {
-    /// The document as a response body.
-    static func response(_ document: JSONDocument, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
-        var fields = headers
-        fields[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: document.bytes)))
-    }
-}

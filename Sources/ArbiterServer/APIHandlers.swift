@@ -259,6 +259,13 @@ struct APIHandlers: Sendable {
         return isJSON ? JSONText.yamlCompatible(bytes) : bytes
     }
 
+    /// A JSON document as an answer.
+    static func json(_ text: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
     /// Names the pack versions that produced an answer.
     private func packHeaders(_ session: ScoringSession) -> HTTPFields {
         [.arbiterPacks: PackSummary.versions(session.ruleSet.packs).joined(separator: ", ")]
@@ -268,12 +275,12 @@ struct APIHandlers: Sendable {
 
     func packs(_ request: Request, _ context: BasicRequestContext) -> Response {
         let session = service.store.session
-        return JSONDocument.response(PackSummary.list(session.ruleSet.packs), headers: packHeaders(session))
+        return Self.json(ServiceDocument.packs(session.ruleSet.packs), headers: packHeaders(session))
     }
 
     func rules(_ request: Request, _ context: BasicRequestContext) -> Response {
         let session = service.store.session
-        return JSONDocument.response(RuleSummary.list(session.ruleSet.allRules), headers: packHeaders(session))
+        return Self.json(ServiceDocument.rules(session.ruleSet.allRules), headers: packHeaders(session))
     }
 
     func rule(_ request: Request, _ context: BasicRequestContext) throws -> Response {
@@ -320,14 +327,14 @@ struct APIHandlers: Sendable {
         }
         switch service.store.reload() {
         case .success(let session):
-            return JSONDocument.response(PackSummary.list(session.ruleSet.packs), headers: packHeaders(session))
+            return Self.json(ServiceDocument.packs(session.ruleSet.packs), headers: packHeaders(session))
         case .failure(let problems):
             throw APIError(.unprocessableContent, "the packs did not load; the previous packs keep serving", diagnostics: problems.diagnostics)
         }
     }
 
     func health(_ request: Request, _ context: BasicRequestContext) -> Response {
-        JSONDocument.response(.object([("status", "ok")]))
+        Self.json(ServiceDocument.status("ok"))
     }
 
     /// Ready, with the pack versions served; without the token (when one is configured)
@@ -335,14 +342,13 @@ struct APIHandlers: Sendable {
     func ready(_ request: Request, _ context: BasicRequestContext) -> Response {
         // A server that cannot log its decisions must not be sent more of them.
         if let problem = service.decisionLog?.problem {
-            return JSONDocument.response(.object([("status", "failing"), ("reason", .string("the decision log cannot be written: \(problem)"))]),
-                                         status: .serviceUnavailable)
+            return Self.json(ServiceDocument.status("failing", reason: "the decision log cannot be written: \(problem)"), status: .serviceUnavailable)
         }
         if let token = service.configuration.token, !TokenMiddleware.authorized(request, token: token) {
-            return JSONDocument.response(.object([("status", "ready")]))
+            return Self.json(ServiceDocument.status("ready"))
         }
         let session = service.store.session
-        return JSONDocument.response(.object([("status", "ready"), ("packs", .strings(PackSummary.versions(session.ruleSet.packs)))]))
+        return Self.json(ServiceDocument.status("ready", packs: PackSummary.versions(session.ruleSet.packs)))
     }
 
     func metricsText(_ request: Request, _ context: BasicRequestContext) -> Response {

@@ -1,4 +1,5 @@
 import ArbiterCore
+import ArbiterReport
 import Foundation
 import Synchronization
 
@@ -53,20 +54,10 @@ final class DecisionLog: Sendable {
     /// Writes the decision's line; the reason when it could not be written whole.
     @discardableResult
     func record(_ decision: Decision, packs: [CompiledPack], route: String, requestID: String) -> String? {
-        let entry: JSONDocument = .object([
-            ("time", .string(Clock.timestamp())),
-            ("request_id", .string(requestID)),
-            ("route", .string(route)),
-            ("dossier_id", .string(decision.id)),
-            ("dossier_sha256", .string(decision.dossierSHA256)),
-            ("packs", .strings(PackSummary.versions(packs))),
-            ("score", .number(decision.score)),
-            ("score_range", .array([.number(decision.score), .number(decision.worst)])),
-            ("band", .string(decision.band.rawValue)),
-            ("worst_band", .string(decision.worstBand.rawValue)),
-            ("gate", decision.gate.map { .object([("passed", .bool($0.passed)), ("reasons", .strings($0.reasons))]) } ?? .null),
-        ])
-        let line = entry.line
+        let line = ServiceDocument.decisionLine(
+            time: Clock.timestamp(), requestID: requestID, route: route, dossierID: decision.id, dossierSHA256: decision.dossierSHA256,
+            packs: PackSummary.versions(packs), score: decision.score, worst: decision.worst, band: decision.band,
+            worstBand: decision.worstBand, gate: decision.gate)
         let written = descriptor.withLock { descriptor in
             line.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count) }
         }

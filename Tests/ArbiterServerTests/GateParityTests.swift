@@ -50,6 +50,8 @@ struct GateParityTests {
                 let served = try await server.request("GET", "/v1/rules/\(id)")
                 #expect(served.text == cli.stdout, "\(id) differs between explain and /v1/rules")
             }
+            let list = try CLI.run(["rules", "--format", "json", "--rules", LiveServer.root.appendingPathComponent("Rules").path])
+            #expect(try await server.request("GET", "/v1/rules").text == list.stdout, "rules --format json and /v1/rules differ")
             let lever = try await server.request("GET", "/v1/rules/DA-BIO-001").json()
             #expect((lever["mitigation_sets"] as? [[String]])?.count == (lever["mitigations"] as? [String])?.count)
         }

@@ -55,31 +55,3 @@ struct JSONTextTests {
         #expect(document.root["name"]?.string == "\u{1F3FB}")
     }
 }
-
-/// The API's own JSON reads like the CLI's reports.
-struct JSONDocumentTests {
-    @Test func writesIndentedKeysInOrderAndEscapes() {
-        let document: JSONDocument = .object([
-            ("b", .string("quote \" slash \\ line\nend \u{1} \u{2028}")), ("a", .array([])), ("c", .object([])),
-            ("n", .number(2.5)), ("i", .int(-3)), ("t", .bool(true)), ("z", .null), ("l", ["x", .int(1)]),
-        ])
-        #expect(String(decoding: document.bytes, as: UTF8.self) == """
-            {
-              "b": "quote \\" slash \\\\ line\\nend \\u0001 \\u2028",
-              "a": [],
-              "c": {},
-              "n": 2.5,
-              "i": -3,
-              "t": true,
-              "z": null,
-              "l": [
-                "x",
-                1
-              ]
-            }
-
-            """)
-        #expect(String(decoding: JSONDocument.object([("a", ["x"]), ("b", .object([("c", .null)]))]).line, as: UTF8.self)
-            == "{\"a\":[\"x\"],\"b\":{\"c\":null}}\n")
-    }
-}

@@ -20,6 +20,7 @@ extension Arbiter {
         @Option(help: "text (default) or json.")
         var format: ExplainFormat = .text
 
+        /// Text for people, or the JSON document the service answers with.
         enum ExplainFormat: String, ExpressibleByArgument {
             case text, json
         }

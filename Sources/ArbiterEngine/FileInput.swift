@@ -15,6 +15,12 @@ public enum FileInput {
         read(RawPath(path), limit: limit)
     }
 
+    /// Reads `path`, or gives the located diagnostic of why it could not be, naming the
+    /// file as `shownAs` (the path itself by default).
+    public static func load(_ path: String, limit: Int, shownAs display: String? = nil) -> Result<[UInt8], Diagnostics> {
+        read(path, limit: limit).mapError { Diagnostics([diagnostic($0, path: display ?? path, limit: limit)]) }
+    }
+
     /// Reads `path` by its bytes; a batch worker passes its `FolderHandle` so files are
     /// opened by name within their folder.
     public static func read(_ path: RawPath, limit: Int, folder: FolderHandle? = nil) -> Result<[UInt8], Failure> {

@@ -3,6 +3,9 @@ import ArbiterCore
 /// Reads an earlier JSON report (`--format json`) as a gate baseline: per project, each
 /// pack's band and the rules that were fired, unknown or waived.
 public enum BaselineReader {
+    /// The largest baseline read: a JSON report of tens of thousands of projects.
+    public static let fileLimit = 256 << 20
+
     public static func read(_ bytes: [UInt8], file: String) -> Result<Baseline, DiagnosticError> {
         ReportSnapshotReader.read(bytes, file: file).map { snapshot in
             var entries: [String: Baseline.Project] = [:]

@@ -134,10 +134,7 @@ struct APIHandlers: Sendable {
     private func dossiers(in bytes: [UInt8], file: String, session: ScoringSession) throws -> [AuditItem] {
         let limit = service.configuration.maxAuditDocuments
         let (documents, count) = YAMLStream.documents(in: bytes, limit: limit)
-        guard count <= limit else {
-            throw APIError(.contentTooLarge, "the body holds \(count) dossiers, over the server's limit of \(limit) a request",
-                           hints: ["send at most \(limit) dossiers a request, or audit a folder with `arbiter audit`"])
-        }
+        guard count <= limit else { throw Self.tooManyDossiers(count, limit: limit) }
         guard !documents.isEmpty else {
             throw APIError(.badRequest, "the body holds no dossier",
                            hints: ["send YAML documents separated by a line of ---, or a JSON list of dossiers"])
@@ -147,10 +144,7 @@ struct APIHandlers: Sendable {
         if documents.count == 1, case .success(let document) = loader.load(file: file, bytes: bytes),
            let items = document.root.items {
             guard !items.isEmpty else { throw APIError(.badRequest, "the list of dossiers is empty") }
-            guard items.count <= limit else {
-                throw APIError(.contentTooLarge, "the body holds \(items.count) dossiers, over the server's limit of \(limit) a request",
-                               hints: ["send at most \(limit) dossiers a request, or audit a folder with `arbiter audit`"])
-            }
+            guard items.count <= limit else { throw Self.tooManyDossiers(items.count, limit: limit) }
             return items.enumerated().map { index, item in
                 let name = "\(file)#\(index + 1)"
                 return AuditItem(name: name, content: .document(Document(file: name, root: item)), fingerprintBytes: bytes)
@@ -159,6 +153,12 @@ struct APIHandlers: Sendable {
         return documents.map { document in
             AuditItem(name: "\(file)#\(document.index)", content: .bytes(document.bytes), fingerprintBytes: document.bytes)
         }
+    }
+
+    /// The refusal of a body with more dossiers than a request may hold.
+    private static func tooManyDossiers(_ count: Int, limit: Int) -> APIError {
+        APIError(.contentTooLarge, "the body holds \(count) dossiers, over the server's limit of \(limit) a request",
+                 hints: ["send at most \(limit) dossiers a request, or audit a folder with `arbiter audit`"])
     }
 
     /// Counts scored dossiers and their bands, and logs the decisions when a log is kept.
@@ -292,10 +292,7 @@ struct APIHandlers: Sendable {
             throw APIError(.notFound, "no loaded pack defines rule '\(id)'",
                            hints: suggestion.map { ["did you mean '\($0)'?"] } ?? ["list the rules at /v1/rules"])
         }
-        var headers = packHeaders(session)
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers,
-                        body: .init(byteBuffer: ByteBuffer(string: RuleDocument.render(rule, pack: pack, schema: session.ruleSet.schema))))
+        return Self.json(RuleDocument.render(rule, pack: pack, schema: session.ruleSet.schema), headers: packHeaders(session))
     }
 
     func schema(_ request: Request, _ context: BasicRequestContext) -> Response {

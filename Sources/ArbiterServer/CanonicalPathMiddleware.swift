@@ -1,3 +1,4 @@
+import ArbiterCore
 import Hummingbird
 
 /// Refuses, before the token check or any route sees it, a request whose path is not the
@@ -44,7 +45,6 @@ struct CanonicalPathMiddleware: RouterMiddleware {
     /// The path as it can be shown in a message: at most 200 characters, control
     /// characters escaped.
     static func visible(_ path: String) -> String {
-        let shown = path.unicodeScalars.prefix(200).map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }
-        return shown.joined() + (path.unicodeScalars.count > 200 ? "…" : "")
+        String(path.unicodeScalars.prefix(200)).showingControlCharacters + (path.unicodeScalars.count > 200 ? "…" : "")
     }
 }

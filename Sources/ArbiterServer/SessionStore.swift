@@ -93,8 +93,7 @@ public final class SessionStore: Sendable {
             let waivers = (configuration.waiversFile ?? found.config.waivers.map(found.resolve)).map(open)
             var baseline: Baseline?
             if let path = found.config.baseline.map(found.resolve).map(open) {
-                let limit = 256 << 20
-                switch FileInput.read(path, limit: limit).mapError({ Diagnostics([FileInput.diagnostic($0, path: path, limit: limit)]) })
+                switch FileInput.load(path, limit: BaselineReader.fileLimit)
                     .flatMap({ BaselineReader.read($0, file: path).mapError { Diagnostics($0.diagnostics) } }) {
                 case .success(let read): baseline = read
                 case .failure(let problems): return .failure(problems)

@@ -13,8 +13,8 @@ struct RequestGenerator {
         var carriesToken: Bool
         /// The request's first 300 bytes, printable, for a failure report.
         var shown: String {
-            String(decoding: bytes.prefix(300), as: UTF8.self).unicodeScalars
-                .map { $0.value < 0x20 && $0 != "\n" ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+            String(decoding: bytes.prefix(300), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { String($0).showingControlCharacters }.joined(separator: "\n")
         }
     }
 

@@ -49,8 +49,7 @@ extension Arbiter {
 
         private func read(_ path: String) throws -> ReportSnapshot {
             let limit = 1 << 30
-            let bytes = try Workspace.succeed(FileInput.read(path, limit: limit)
-                .mapError { Diagnostics([FileInput.diagnostic($0, path: path, limit: limit)]) })
+            let bytes = try Workspace.succeed(FileInput.load(path, limit: limit))
             return try Workspace.succeed(ReportSnapshotReader.read(bytes, file: path).mapError { Diagnostics($0.diagnostics) })
         }
     }

@@ -58,8 +58,7 @@ extension Arbiter {
             let overrides = try whatIf.overrides(workspace)
             let limit = workspace.loaderLimits.maxFileSize
             let display = file == "-" ? "<stdin>" : file
-            let bytes = try Workspace.succeed(FileInput.read(file, limit: limit)
-                .mapError { Diagnostics([FileInput.diagnostic($0, path: display, limit: limit)]) })
+            let bytes = try Workspace.succeed(FileInput.load(file, limit: limit, shownAs: display))
             let dossier = try Workspace.succeed(workspace.session.decode(bytes: bytes, name: display))
             let plan = ProjectPlan.make(dossier, ruleSet: workspace.ruleSet, asOf: workspace.asOf, overrides: overrides,
                                         collect: collect, target: target ?? (collect ? nil : .moderate), unknown: unknown, only: onlyPacks)

@@ -41,10 +41,11 @@ final class OutputSink {
             holdsUntilFinished = hold
         case .new, .regular:
             let url = URL(fileURLWithPath: target.resolved)
-            let folder = url.deletingLastPathComponent().path
+            let parent = url.deletingLastPathComponent().path
+            let folder = parent.isEmpty ? "." : parent
             let prefix = Self.temporaryPrefix(for: url.lastPathComponent)
-            Self.removeStaleTemporaries(in: folder.isEmpty ? "." : folder, prefix: prefix)
-            let temporary = (folder.isEmpty ? "." : folder) + "/" + prefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+            Self.removeStaleTemporaries(in: folder, prefix: prefix)
+            let temporary = folder + "/" + prefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             guard descriptor >= 0 else { throw CLIError.cannotWrite(target.path, String(cString: strerror(errno))) }
             if case .regular(let mode, let owner, let group, _) = target.kind {

@@ -12,19 +12,20 @@ struct ReportPlan {
 
     /// `batch`: audit and gate, whose text report is a table of projects. A single
     /// project's report is held until it is finished, so a dossier that cannot be scored
-    /// leaves nothing half-written, on standard output either.
-    init(_ options: OutputOptions, batch: Bool) throws {
+    /// leaves nothing half-written, on standard output either. `inputs` lists what the run
+    /// reads, asked only when an output is an existing file (the only kind that can be
+    /// one); the outputs are checked against them before any is opened.
+    init(_ options: OutputOptions, batch: Bool, inputs: () -> [RawPath]) throws {
         let extra = try options.extraReports()
-        let targets = try [(options.format, options.output)].map { try ($0.0, OutputTarget.resolve($0.1)) }
-            + extra.map { try ($0.0, OutputTarget.resolve($0.1)) }
+        let targets = try ([(options.format, options.output)] + extra.map { ($0.0, $0.1) }).map { try ($0.0, OutputTarget.resolve($0.1)) }
         try Self.refuseSharedTargets(targets.map(\.1))
+        try Self.refuseInputs(targets.map(\.1), inputs)
         fullReport = extra.first { $0.0 == .html || $0.0 == .json }?.1
             ?? ([.html, .json].contains(options.format) ? options.output : nil)
         var sinks: [BatchRunner.Sink] = []
-        for (index, (format, target)) in targets.enumerated() {
+        for (format, target) in targets {
             do {
-                let reporter = index == 0 ? options.format.reporter(batch: batch) : format.reporter(batch: batch)
-                sinks.append(BatchRunner.Sink(reporter: reporter, output: try OutputSink(target: target, hold: !batch)))
+                sinks.append(BatchRunner.Sink(reporter: format.reporter(batch: batch), output: try OutputSink(target: target, hold: !batch)))
             } catch {
                 for sink in sinks { sink.output.abandon() }
                 throw error
@@ -51,10 +52,10 @@ struct ReportPlan {
     /// An output that is also an input (a dossier, a pack, the waivers, the baseline, the
     /// configuration) would be destroyed by the run that reads it. Only an existing
     /// regular file can be both, so nothing is walked when no output is one.
-    func refuseInputs(_ inputs: () -> [RawPath]) throws {
+    private static func refuseInputs(_ targets: [OutputTarget], _ inputs: () -> [RawPath]) throws {
         var outputs: [OutputTarget.Identity: String] = [:]
-        for sink in sinks {
-            if case .regular = sink.output.target.kind { outputs[sink.output.target.identity] = sink.output.target.path }
+        for target in targets {
+            if case .regular = target.kind { outputs[target.identity] = target.path }
         }
         guard !outputs.isEmpty else { return }
         for input in inputs() {

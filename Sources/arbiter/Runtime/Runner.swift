@@ -16,18 +16,14 @@ enum Runner {
         }
         let overrides = try whatIf?.overrides(workspace) ?? []
 
+        let baselinePath = gate.flatMap { $0.baseline ?? workspace.config.baseline.map(workspace.configuration.resolve) }
         var baseline: Baseline?
-        if let gate, let path = gate.baseline ?? workspace.config.baseline.map(workspace.configuration.resolve) {
-            switch FileInput.read(path, limit: 256 << 20) {
-            case .success(let bytes):
-                switch BaselineReader.read(bytes, file: path) {
-                case .success(let read): baseline = read
-                case .failure(let error):
-                    Console.print(error.diagnostics, sources: [])
-                    return 2
-                }
-            case .failure(let failure):
-                Console.print([FileInput.diagnostic(failure, path: path, limit: 256 << 20)], sources: [])
+        if let path = baselinePath {
+            switch FileInput.load(path, limit: BaselineReader.fileLimit)
+                .flatMap({ BaselineReader.read($0, file: path).mapError { Diagnostics($0.diagnostics) } }) {
+            case .success(let read): baseline = read
+            case .failure(let problems):
+                Console.print(problems.diagnostics, sources: [])
                 return 2
             }
         }
@@ -44,24 +40,20 @@ enum Runner {
             return 2
         }
 
-        var plan: ReportPlan?
+        let plan: ReportPlan
         do {
-            plan = try ReportPlan(output, batch: batch != nil)
-            try plan?.refuseInputs {
-                var named = workspace.packFiles + [waivers.waivers, workspace.configuration.folder.map { _ in workspace.configuration.resolve(".arbiter.yaml") }].compactMap { $0 }
-                if let gate, let baseline = gate.baseline ?? workspace.config.baseline.map(workspace.configuration.resolve) { named.append(baseline) }
-                if let waivers = workspace.config.waivers { named.append(workspace.configuration.resolve(waivers)) }
-                var inputs = named.map(RawPath.init)
+            // Everything the run reads: the files the walk leaves out as not dossiers (packs,
+            // waivers), the configuration and the baseline, and every dossier.
+            plan = try ReportPlan(output, batch: batch != nil) {
+                var inputs = (excluded.sorted() + [workspace.configuration.file, baselinePath].compactMap { $0 }).map(RawPath.init)
                 let files = walk()
                 while let item = files.next() { if case .file(let path) = item { inputs.append(path) } }
                 return inputs
             }
         } catch let error as CLIError {
-            plan?.abandon()
             Terminal.writeError(error.description + "\n")
             return 2
         }
-        guard let plan else { return 2 }
         let policy = gate.map { $0.policy(config: workspace.config) }
         var context = ReportContext(toolVersion: ToolVersion.current, asOf: workspace.asOf, packs: workspace.ruleSet.packs,
                                     gated: policy != nil, colored: ReportPlan.colored(output))

@@ -332,7 +332,8 @@ enum OpenAPIDocument {
                 id: {type: string, pattern: "^[a-z][a-z0-9-]{0,63}$", example: rs-belgrade-safe-city}
                 name:
                   type: string
-                  pattern: "^[\\u0020-\\u007e\\u00a0-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd\U00010000-\U0010FFFF]+$"
+                  pattern: "^[\\u0000-\\ud7ff\\ue000-\\ufffd\U00010000-\U0010FFFF]+$"
+                  description: "Any text but the empty string, control characters included; reports meant for people show its control characters as escapes (\\u{1B}), so a name cannot move a terminal's cursor."
                   example: Safe City, Belgrade
             FreeForm:
               description: "The analyst's own data under an x- key: any YAML or JSON, ignored."

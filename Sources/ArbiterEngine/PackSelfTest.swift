@@ -73,9 +73,11 @@ public struct PackSelfTest: Sendable {
         return result
     }
 
-    /// Case files live in a `tests` folder beside each pack folder or file.
+    /// Case files live in a `tests` folder beside each pack file. A vocabulary's folder
+    /// is not searched: a third-party pack that reads the shipped vocabulary is not
+    /// answerable for the shipped packs' cases.
     private mutating func runCases(_ session: ScoringSession, workingDirectory: String) {
-        let folders = Set(session.packFiles.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: workingDirectory + "/"))
+        let folders = Set(session.ruleSet.packs.map(\.file).map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: workingDirectory + "/"))
             .deletingLastPathComponent().appendingPathComponent("tests").path })
         var files: [String] = []
         for folder in folders.sorted() {

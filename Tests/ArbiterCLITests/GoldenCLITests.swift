@@ -45,6 +45,26 @@ struct GoldenCLITests {
         #expect(Set(Self.cases.compactMap { try? expectedStatus($0) }) == [0, 1, 2, 64])
     }
 
+    /// Golden output must not follow the shipped packs' weights: a case runs on packs
+    /// made for the tests (`Fixtures/packs/`), named on its command line or by the
+    /// `.arbiter.yaml` of the folder it runs in. Only cases that print no verdict (help,
+    /// version, a mistyped command) and the shipped packs' own lint may do without.
+    @Test func goldenCasesRunOnSamplePacks() throws {
+        func namesSamplePacks(_ testCase: Case) throws -> Bool {
+            let named = zip(testCase.arguments, testCase.arguments.dropFirst()).filter { $0.0 == "--rules" }.map(\.1)
+            if named.contains(where: { $0.hasPrefix("Fixtures/") }) { return true }
+            guard let cwd = testCase.cwd else { return false }
+            let config = try String(contentsOf: CLIRunner.root.appendingPathComponent(cwd + "/.arbiter.yaml"), encoding: .utf8)
+            return config.contains("packs/golden")
+        }
+        let pinned = try Self.cases.filter { try !namesSamplePacks($0) }.map(\.name)
+        #expect(Double(Self.cases.count - pinned.count) >= 0.8 * Double(Self.cases.count),
+                "cases on the shipped packs: \(pinned)")
+        let allowed: Set = ["help", "score-help", "serve-help", "version", "typo-command", "score-bad-flag",
+                            "lint-strict-shipped", "diff-old-report"]
+        #expect(Set(pinned).subtracting(allowed).isEmpty, "run these on Fixtures/packs/: \(Set(pinned).subtracting(allowed).sorted())")
+    }
+
     private func expectedStatus(_ testCase: Case) throws -> Int32 {
         let text = try String(contentsOf: Self.folder.appendingPathComponent(testCase.name + ".code"), encoding: .utf8)
         return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1

@@ -69,7 +69,7 @@ struct GateParityTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let root = LiveServer.root
-        try FileManager.default.copyItem(at: root.appendingPathComponent("Fixtures/cli/baseline.json"), to: folder.appendingPathComponent("baseline.json"))
+        try FileManager.default.copyItem(at: root.appendingPathComponent("Fixtures/cli/baseline-sample.json"), to: folder.appendingPathComponent("baseline.json"))
         let names = ["ec-ecu-911.yaml", "rs-belgrade-safe-city.yaml", "gb-norwich-cctv.yaml"]
         for name in names {
             try FileManager.default.copyItem(at: root.appendingPathComponent("Fixtures/projects/\(name)"), to: folder.appendingPathComponent(name))

@@ -1,1 +1,1 @@
-args: audit Fixtures/projects --status sometimes
+args: audit Fixtures/projects --status sometimes --rules Fixtures/packs/golden

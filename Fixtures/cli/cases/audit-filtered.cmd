@@ -1,1 +1,1 @@
-args: audit Fixtures/projects --as-of 2026-11-29 --min-severity critical --status fired
+args: audit Fixtures/projects --as-of 2026-11-29 --min-severity critical --status fired --rules Fixtures/packs/golden

@@ -1,1 +1,1 @@
-args: audit Fixtures/projects --as-of 2026-11-29
+args: audit Fixtures/projects --as-of 2026-11-29 --rules Fixtures/packs/golden

@@ -1,1 +1,1 @@
-args: explain DA-BIO-01
+args: explain SV-BIO-01 --rules Fixtures/packs/golden

@@ -1,1 +1,1 @@
-args: explain DA-BIO-001
+args: explain SV-BIO-001 --rules Fixtures/packs/golden

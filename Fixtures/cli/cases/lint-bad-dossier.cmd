@@ -1,1 +1,1 @@
-args: lint Fixtures/cli/typo.yaml
+args: lint Fixtures/cli/typo.yaml --rules Fixtures/packs/golden

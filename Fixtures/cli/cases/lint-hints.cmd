@@ -1,1 +1,1 @@
-args: lint Fixtures/cli/hints.yaml
+args: lint Fixtures/cli/hints.yaml --rules Fixtures/packs/golden

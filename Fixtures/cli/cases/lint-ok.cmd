@@ -1,1 +1,1 @@
-args: lint Fixtures/projects
+args: lint Fixtures/projects --rules Fixtures/packs/golden

@@ -1,1 +1,1 @@
-args: lint --strict --rules Rules Fixtures/cli/uncited.yaml
+args: lint --strict --rules Fixtures/packs/golden Fixtures/cli/uncited.yaml

@@ -1,1 +1,1 @@
-args: lint --rules Rules Fixtures/cli/uncited.yaml
+args: lint --rules Fixtures/packs/golden Fixtures/cli/uncited.yaml

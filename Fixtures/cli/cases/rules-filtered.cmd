@@ -1,1 +1,1 @@
-args: rules --pack debt-risk --min-severity high
+args: rules --pack debt-sample --min-severity high --rules Fixtures/packs/golden

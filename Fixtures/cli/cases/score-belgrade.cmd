@@ -1,1 +1,1 @@
-args: score Fixtures/projects/rs-belgrade-safe-city.yaml --as-of 2026-11-29
+args: score Fixtures/projects/rs-belgrade-safe-city.yaml --as-of 2026-11-29 --rules Fixtures/packs/golden

@@ -1,2 +1,2 @@
-args: score - --format json --as-of 2026-11-29
+args: score - --format json --as-of 2026-11-29 --rules Fixtures/packs/golden
 stdin: Fixtures/projects/gb-norwich-cctv.yaml

@@ -1,1 +1,1 @@
-args: test --as-of 2026-11-29
+args: test --as-of 2026-11-29 --rules Fixtures/packs/golden

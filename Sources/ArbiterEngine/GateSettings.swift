@@ -9,11 +9,17 @@ public struct GateSettings: Sendable, Equatable {
     /// `.some(nil)` is `none`: no severity fails the gate by itself.
     public var failOnSeverity: Severity??
     public var unknown: GatePolicy.UnknownTreatment?
+    /// `.some(nil)` is `none`: no unknown rule fails the gate on its own.
+    public var failOnUnknown: Severity??
+    public var minCompleteness: Double?
 
-    public init(failOn: Band? = nil, failOnSeverity: Severity?? = nil, unknown: GatePolicy.UnknownTreatment? = nil) {
+    public init(failOn: Band? = nil, failOnSeverity: Severity?? = nil, unknown: GatePolicy.UnknownTreatment? = nil,
+                failOnUnknown: Severity?? = nil, minCompleteness: Double? = nil) {
         self.failOn = failOn
         self.failOnSeverity = failOnSeverity
         self.unknown = unknown
+        self.failOnUnknown = failOnUnknown
+        self.minCompleteness = minCompleteness
     }
 
     /// `none` or a severity's name; nil when it is neither.
@@ -28,6 +34,8 @@ public struct GateSettings: Sendable, Equatable {
         if let failOn = failOn ?? config.failOn { policy.failOn = failOn }
         if let threshold = failOnSeverity ?? config.failOnSeverity { policy.failOnSeverity = threshold }
         if let unknown = unknown ?? config.unknown { policy.unknown = unknown }
+        if let threshold = failOnUnknown ?? config.failOnUnknown { policy.failOnUnknown = threshold }
+        if let share = minCompleteness ?? config.minCompleteness { policy.minCompleteness = share }
         return policy
     }
 }

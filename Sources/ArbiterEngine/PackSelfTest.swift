@@ -125,7 +125,7 @@ public struct PackSelfTest: Sendable {
                 case .success(let outcome):
                     for (pack, allowed) in expectation.bands {
                         guard let result = outcome.project.packs.first(where: { $0.pack == pack }) else { continue }
-                        let verdict = result.isInsufficientData ? "\(result.band.rawValue) (insufficient data)" : result.band.rawValue
+                        let verdict = result.isDecided ? result.band.rawValue : "\(result.verdict) (\(result.band.rawValue))"
                         cases.append(Check(passed: BandExpectation.holds(allowed, for: result), text:
                             "\(outcome.project.id) \(pack): \(verdict), expected \(allowed.joined(separator: " or ")) — \(expectation.reason)"))
                     }

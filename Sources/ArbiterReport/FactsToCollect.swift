@@ -24,7 +24,7 @@ public struct FactsToCollect: Sendable {
             for position in findings.indices where findings.status(at: position) == .unknown {
                 let rule = findings.rules[position]
                 guard listing.isEmpty || listing.includes(status: .unknown, severity: rule.severity) else { continue }
-                let points = pack.totalWeight > 0 ? findings.maxContribution(at: position) / pack.totalWeight * 100 : 0
+                let points = findings.maxContribution(at: position)
                 findings[position].forEachMissingPath { path in
                     if byPath[path] == nil {
                         byPath[path] = Fact(path: path, rules: [], points: [])

@@ -17,7 +17,7 @@ public struct FindingFilter: Sendable, Equatable {
     public var isEmpty: Bool { minimumSeverity == nil && statuses == nil }
 
     public func includes(status: FindingStatus, severity: Severity) -> Bool {
-        guard status != .passed else { return false }
+        guard !status.isClear else { return false }
         if let minimumSeverity, severity < minimumSeverity { return false }
         if let statuses, !statuses.contains(status) { return false }
         return true
@@ -27,7 +27,7 @@ public struct FindingFilter: Sendable, Equatable {
     /// are chosen, and only at or above the minimum severity.
     public func lists(_ finding: Finding) -> Bool {
         if isEmpty { return true }
-        if finding.status == .passed { return statuses == nil && minimumSeverity.map { finding.severity >= $0 } ?? true }
+        if finding.status.isClear { return statuses == nil && minimumSeverity.map { finding.severity >= $0 } ?? true }
         return includes(status: finding.status, severity: finding.severity)
     }
 

@@ -19,6 +19,9 @@ public struct GitHubReporter: Reporter {
                 out += "::\(level) file=\(Self.property(project.file)),line=\(line),col=\(column),title=\(Self.property(title))::\(Self.data(message))\n"
             }
         }
+        for warning in project.gate?.warnings ?? [] {
+            out += "::warning file=\(Self.property(project.file)),line=1,title=\(Self.property("unknown: \(warning.rule) (\(project.id))"))::\(Self.data(warning.text))\n"
+        }
         if let gate = project.gate, !gate.passed {
             out += "::error file=\(Self.property(project.file)),line=1,title=\(Self.property("arbiter gate failed: \(project.id)"))::\(Self.data(gate.reasons.joined(separator: "\n")))\n"
         }

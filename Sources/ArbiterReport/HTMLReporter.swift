@@ -57,7 +57,7 @@ public struct HTMLReporter: Reporter {
 
     private func overview(_ projects: [ProjectResult], summary: RunSummary, context: ReportContext) -> String {
         var out = "<section aria-labelledby=\"overview\"><h2 id=\"overview\">Overview</h2>\n<p class=\"counts\">"
-        out += Band.allCases.reversed().map { "\(badge($0)) \(summary.bandCounts[$0, default: 0])" }.joined(separator: " ")
+        out += Verdict.allCases.map { "\(badge($0)) \(summary.verdictCounts[$0, default: 0])" }.joined(separator: " ")
         if context.gated { out += " · gate: <strong>\(summary.gateFailures)</strong> failed" }
         if let filter = context.listing.summary { out += " · findings listed: \(XMLText.escape(filter))" }
         out += "</p>\n"
@@ -131,12 +131,16 @@ public struct HTMLReporter: Reporter {
     // MARK: One project
 
     private func section(_ project: ProjectResult, context: ReportContext) -> String {
-        var out = "<section class=\"project\" id=\"\(anchor(project.id))\">\n<h2>\(XMLText.escape(project.name)) \(badge(project.band))</h2>\n"
+        var out = "<section class=\"project\" id=\"\(anchor(project.id))\">\n<h2>\(XMLText.escape(project.name)) \(badge(project.verdict))</h2>\n"
         out += "<p class=\"meta\"><code>\(XMLText.escape(project.file))</code>\(project.country.map { " · country \(XMLText.escape($0))" } ?? "")</p>\n"
         if let description = project.description, !description.isEmpty { out += "<p class=\"description\">\(XMLText.escape(description))</p>\n" }
         if let gate = project.gate, !gate.passed {
             out += "<div class=\"gate\"><strong>Gate failed</strong> (\(XMLText.escape(gate.causeClasses.map(\.label).joined(separator: ", "))))<ul>"
             out += gate.reasons.map { "<li>\(XMLText.escape($0))</li>" }.joined() + "</ul></div>\n"
+        }
+        if let gate = project.gate, !gate.warnings.isEmpty {
+            out += "<details class=\"gate-warnings\"><summary>Gate warnings: \(gate.warnings.count) unknown rule\(gate.warnings.count == 1 ? "" : "s") not decisive</summary><ul>"
+            out += gate.warnings.map { "<li>\(XMLText.escape($0.text))</li>" }.joined() + "</ul></details>\n"
         }
         if let whatIf = project.whatIf {
             out += "<p>What-if: <code>\(XMLText.escape(whatIf.options))</code></p><table><tr><th>Pack</th><th>Before</th><th>After</th></tr>"
@@ -285,8 +289,14 @@ public struct HTMLReporter: Reporter {
         return out
     }
 
-    private func verdictBadge(_ pack: PackResult) -> String {
-        pack.isInsufficientData ? "<span class=\"badge insufficient\" title=\"below the pack's minimum completeness\">insufficient data</span>" : badge(pack.band)
+    private func verdictBadge(_ pack: PackResult) -> String { badge(Verdict(pack)) }
+
+    private func badge(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .band(let band): badge(band)
+        case .insufficientData: "<span class=\"badge insufficient\" title=\"below the pack's minimum completeness\">insufficient data</span>"
+        case .notApplicable: "<span class=\"badge insufficient\" title=\"no rule of the pack applies to this project\">not applicable</span>"
+        }
     }
 
     private func badge(_ band: Band) -> String {

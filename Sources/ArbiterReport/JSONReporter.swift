@@ -1,9 +1,10 @@
 import ArbiterCore
 
 /// Machine-readable report with the stable keys documented in the README
-/// (`schema` 1). Also the input of `arbiter gate --baseline`.
+/// (`schema` 2: scores are risk points, scoring model 3). Also the input of
+/// `arbiter gate --baseline`; `diff` and `--baseline` read schema 1 too.
 public struct JSONReporter: Reporter {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// Every rule's own keys, rendered once for the run by `prepared(for:)`.
     private let fragments: JSONRuleFragments?
@@ -110,7 +111,10 @@ public struct JSONReporter: Reporter {
         json.int("projects", summary.projectCount)
         json.int("errors", summary.errors.filter { $0.severity == .error }.count)
         json.open("bands")
-        for band in Band.allCases { json.int(key: band.rawValue, summary.bandCounts[band, default: 0]) }
+        for band in Band.allCases { json.int(key: band.rawValue, summary.verdictCounts[.band(band), default: 0]) }
+        json.close()
+        json.open("verdicts")
+        for verdict in Verdict.allCases.reversed() { json.int(key: verdict.rawValue, summary.verdictCounts[verdict, default: 0]) }
         json.close()
         if context.gated { json.int("gate_failures", summary.gateFailures) }
         json.close()
@@ -141,6 +145,7 @@ public struct JSONReporter: Reporter {
             json.bool("passed", gate.passed)
             json.strings("reasons", gate.reasons)
             json.strings("causes", gate.causes.map(\.rawValue))
+            json.strings("warnings", gate.warnings.map(\.text))
             json.close()
         }
         if let whatIf = project.whatIf {
@@ -190,19 +195,26 @@ public struct JSONReporter: Reporter {
             json.string("category", category.category)
             json.number("score", category.score)
             json.number("worst", category.worst)
+            if let cap = category.cap { json.number("cap", cap) }
             json.close()
         }
         json.close(array: true)
         json.open("findings", array: true)
         for position in pack.reportedOrder(listing) {
-            write(pack.findings[position], of: project, into: &json, evidence: &evidence, fragments: fragments)
+            write(pack.findings[position], in: pack, of: project, into: &json, evidence: &evidence, fragments: fragments)
+        }
+        json.close(array: true)
+        // Rules whose relevance guard is false: listed apart, counted nowhere.
+        json.open("not_applicable", array: true)
+        for position in pack.findings.indices where pack.findings.outcome(at: position) == .notApplicable {
+            json.string(nil, plain: pack.findings.rules[position].id)
         }
         json.close(array: true)
         json.close()
     }
 
-    private func write(_ finding: Finding, of project: ProjectResult, into json: inout JSONWriter, evidence: inout [Int: Range<Int>],
-                       fragments: JSONRuleFragments) {
+    private func write(_ finding: Finding, in pack: PackResult, of project: ProjectResult, into json: inout JSONWriter,
+                       evidence: inout [Int: Range<Int>], fragments: JSONRuleFragments) {
         json.open()
         fragments.writeHead(of: finding.definition, into: &json)
         json.string("status", finding.status.rawValue)
@@ -210,6 +222,10 @@ public struct JSONReporter: Reporter {
         json.number("weight", finding.weight)
         json.number("contribution", finding.contribution)
         json.number("max_contribution", finding.maxContribution)
+        // The points it counts for once its category's cap binds, and its share of the
+        // pack's points: the points of a pack's findings add up to its score.
+        json.number("points", Scoring.oneDecimal(pack.points(of: finding)))
+        json.number("share", (pack.share(of: finding) * 1000).rounded() / 1000)
         json.string("message", finding.message)
         json.open("evidence", array: true)
         finding.forEachEvidence { slot, path, fact, sources in

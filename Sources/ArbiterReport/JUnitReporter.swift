@@ -36,6 +36,8 @@ public struct JUnitReporter: Reporter {
                     body = "      <skipped message=\"\(XMLText.escape("unknown; collect: " + finding.missing.joined(separator: ", ")))\"/>\n"
                 case .waived:
                     body = "      <system-out>\(XMLText.escape("waived until \(finding.waiver?.expires.description ?? "?"): \(finding.waiver?.reason ?? "")"))</system-out>\n"
+                case .notApplicable:
+                    body = "      <system-out>not applicable to this project</system-out>\n"
                 case .passed:
                     break
                 }

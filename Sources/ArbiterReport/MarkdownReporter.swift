@@ -92,7 +92,12 @@ public struct MarkdownReporter: Reporter {
         var out = "| \(Self.escape(project.name)) (`\(project.id)`) |"
         for pack in context.packs {
             guard let result = project.packs.first(where: { $0.pack == pack.id }) else { out += " — |"; continue }
-            out += result.isInsufficientData ? " insufficient data |" : " **\(result.band.rawValue)** |"
+            let cell = switch Verdict(result) {
+            case .band(let band): " **\(band.rawValue)** |"
+            case .insufficientData: " insufficient data |"
+            case .notApplicable: " not applicable |"
+            }
+            out += cell
         }
         let known = project.packs.map(\.completeness).min() ?? 1
         out += " \(project.score.scoreText) | \(project.score.scoreText)–\(project.worst.scoreText) | \(Int((known * 100).rounded()))% |"
@@ -109,6 +114,9 @@ public struct MarkdownReporter: Reporter {
         out += "File: `\(project.file.showingControlCharacters)`\n"
         if let gate = project.gate, !gate.passed {
             out += "\nGate failed (\(gate.causeClasses.map(\.label).joined(separator: ", "))):\n" + gate.reasons.map { "- \(Self.escape($0))\n" }.joined()
+        }
+        if let gate = project.gate, !gate.warnings.isEmpty {
+            out += "\nGate warnings (unknown, not decisive):\n" + gate.warnings.map { "- \(Self.escape($0.text))\n" }.joined()
         }
         if let whatIf = project.whatIf {
             out += "\nWhat-if: `\(Self.escape(whatIf.options))`\n\n| Pack | Before | After |\n|---|---|---|\n"

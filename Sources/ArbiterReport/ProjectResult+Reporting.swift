@@ -53,6 +53,9 @@ extension PackResult {
     /// floor could set the worst case, or too little is known for a verdict.
     var verdictNotes: [String] {
         var notes: [String] = []
+        if !isApplicable {
+            notes.append("not applicable: no rule of this pack applies to the project")
+        }
         if isInsufficientData {
             let percent = { (share: Double) in "\(Int((share * 100).rounded()))%" }
             notes.append("insufficient data: completeness \(percent(completeness)) is below the \(percent(minimumCompleteness ?? 0)) "
@@ -90,7 +93,7 @@ extension PackResult {
         }
         var keys: [Key] = []
         keys.reserveCapacity(findings.count)
-        for position in findings.indices where findings.outcome(at: position) != .passed
+        for position in findings.indices where !findings.outcome(at: position).isClear
             && (filter.isEmpty || filter.includes(status: findings.status(at: position), severity: findings.rules[position].severity)) {
             let rank = switch findings.status(at: position) {
             case .fired: 0

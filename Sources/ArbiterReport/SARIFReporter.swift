@@ -84,6 +84,29 @@ public struct SARIFReporter: Reporter {
                 chunks.append(json.text)
             }
         }
+        // The decisive gate's warnings: unknown rules that did not fail the project, as
+        // notes at the top of its dossier, so a reviewer sees what is still to collect.
+        for warning in project.gate?.warnings ?? [] {
+            var json = JSONWriter(baseDepth: 4)
+            json.open()
+            json.string("ruleId", warning.rule)
+            if let index = ruleIndex[warning.rule] { json.int("ruleIndex", index) }
+            json.string("level", "note")
+            json.open("message")
+            json.string("text", "\(project.name): \(warning.text)")
+            json.close()
+            Self.writeLocations(file: project.file, at: .start, into: &json)
+            json.open("partialFingerprints")
+            json.string("arbiterFinding/v1", Fingerprint.of(project.id, warning.pack, warning.rule))
+            json.close()
+            json.open("properties")
+            json.string("project", project.id)
+            json.string("pack", warning.pack)
+            json.string("status", "unknown")
+            json.close()
+            json.close()
+            chunks.append(json.text)
+        }
         guard !chunks.isEmpty else { return "" }
         return chunks.map { "\n        " + $0 }.joined(separator: ",")
     }

@@ -80,6 +80,7 @@ public enum ServiceDocument {
             json.open("gate")
             json.bool("passed", gate.passed)
             json.strings("reasons", gate.reasons)
+            json.strings("warnings", gate.warnings.map(\.text))
             json.close()
         } else {
             json.null("gate")

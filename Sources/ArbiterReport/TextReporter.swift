@@ -55,6 +55,10 @@ public struct TextReporter: Reporter {
             out += "gate: " + (gate.passed ? style.green("passed") : style.red("FAILED"))
             out += gate.passed ? "\n" : " (" + gate.causeClasses.map(\.label).joined(separator: ", ") + ")\n"
             for reason in gate.reasons { out += wrap("- " + reason.showingControlCharacters, indent: "  ", width: width) }
+            if !gate.warnings.isEmpty {
+                out += "gate warnings: \(gate.warnings.count) unknown rule\(gate.warnings.count == 1 ? "" : "s") below --fail-on-unknown could still change the verdict\n"
+                for warning in gate.warnings { out += wrap("- " + warning.text.showingControlCharacters, indent: "  ", width: width) }
+            }
         }
         out += findings(project, context: context, style: style)
         return out
@@ -85,12 +89,30 @@ public struct TextReporter: Reporter {
 
     /// The overall verdict, then a row per pack and the notes that explain a band.
     private func verdict(_ project: ProjectResult, style: Style, width: Int) -> String {
-        var out = style.bold("VERDICT") + " " + style.band(project.band) + " — score \(project.score.scoreText)"
+        // The headline names the pack that decides the verdict and gives that pack's own
+        // points: one pack's number never stands beside another pack's band.
+        let verdict = project.verdict
+        let deciding = project.packs.filter { Verdict($0) == verdict }.max { $0.score < $1.score }
+        var out = style.bold("VERDICT") + " "
+        switch verdict {
+        case .band(let band): out += style.band(band)
+        case .insufficientData: out += style.bold("INSUFFICIENT DATA")
+        case .notApplicable: out += style.bold("NOT APPLICABLE")
+        }
+        if let deciding, verdict.band != nil {
+            out += " — \(deciding.pack.showingControlCharacters), \(deciding.score.scoreText) points"
+        } else if verdict == .insufficientData {
+            out += " — no pack knows enough for a band"
+        } else {
+            out += " — no pack's rules apply to this project"
+        }
         // The range can be closed with rules undecided (a fault, or a pack other than the
         // riskiest), so what is said of them is counted, not read off the range.
         let undecided = project.packs.reduce(0) { $0 + $1.undecidedCount }
-        if project.worst > project.score {
-            out += ", up to \(project.worst.scoreText) (\(project.worstBand.rawValue)) if the unknown facts go against it\n"
+        if let deciding, verdict.band != nil, deciding.worst > deciding.score {
+            out += ", up to \(deciding.worst.scoreText) (\(deciding.worstBand.rawValue)) if the unknown facts go against it\n"
+        } else if project.worst > project.score {
+            out += "\n"
         } else if undecided == 0 {
             out += "; every rule decided\n"
         } else {
@@ -98,11 +120,18 @@ public struct TextReporter: Reporter {
         }
         let names = project.packs.map(\.pack.showingControlCharacters)
         let nameWidth = names.map(\.count).max() ?? 0
-        let verdicts = project.packs.map { $0.isInsufficientData ? "INSUFFICIENT" : $0.band.rawValue.uppercased() }
+        let verdicts = project.packs.map { pack in
+            switch Verdict(pack) {
+            case .band(let band): band.rawValue.uppercased()
+            case .insufficientData: "INSUFFICIENT"
+            case .notApplicable: "N/A"
+            }
+        }
         let verdictWidth = verdicts.map(\.count).max() ?? 0
         for (index, (pack, verdict)) in zip(project.packs, verdicts).enumerated() {
             out += "  " + names[index].padding(nameWidth) + "  " + style.bandText(verdict.padding(verdictWidth), pack.band)
             out += "  " + pack.score.scoreText.leftPadding(4)
+            out += " points"
             out += pack.worst > pack.score ? ", up to \(pack.worst.scoreText) \(pack.worstBand.rawValue)" : ", no unknowns"
             out += "  \(Int((pack.completeness * 100).rounded()))% known\n"
             for note in pack.verdictNotes { out += wrap(note.showingControlCharacters, indent: "    ", width: width) }
@@ -198,9 +227,14 @@ public struct TextReporter: Reporter {
                         style: Style, width: Int) -> String {
         let label: String, amount: String
         switch finding.status {
-        case .fired, .passed:
+        case .fired, .passed, .notApplicable:
             label = style.severity(finding.severity)
-            amount = "+\(finding.contribution.scoreText)" + (finding.maxContribution > finding.contribution ? " (up to +\(finding.maxContribution.scoreText))" : "")
+            // Its points after the category's cap, and its share of the pack's points.
+            let result = project.packs.first { $0.pack == pack }
+            let points = result?.points(of: finding) ?? finding.contribution
+            amount = "+\(points.scoreText)" + (points < finding.contribution ? " of \(finding.contribution.scoreText), capped" : "")
+                + (result.map { $0.score > 0 ? " (\(Int(($0.share(of: finding) * 100).rounded())) %)" : "" } ?? "")
+                + (finding.maxContribution > finding.contribution ? " (up to +\(finding.maxContribution.scoreText))" : "")
         case .unknown:
             label = style.dim("[\(finding.severity.rawValue)?]")
             amount = "up to +\(finding.maxContribution.scoreText)"
@@ -282,7 +316,7 @@ public struct TextReporter: Reporter {
             var row = [line.id]
             for pack in packs {
                 let cell = line.packs.first { $0.pack == pack }
-                row.append(cell.map { $0.verdict == "insufficient-data" ? "insufficient" : $0.band.rawValue } ?? "—")
+                row.append(cell.map { $0.verdict == "insufficient-data" ? "insufficient" : $0.verdict == "not-applicable" ? "n/a" : $0.band.rawValue } ?? "—")
             }
             row += ["\(line.score.scoreText)–\(line.worst.scoreText)", "\(Int((line.completeness * 100).rounded()))%", String(line.fired)]
             if context.gated { row.append(line.gate.map { $0.passed ? "passed" : "FAILED" } ?? "—") }

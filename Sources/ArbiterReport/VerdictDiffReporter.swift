@@ -98,7 +98,7 @@ public enum VerdictDiffReporter {
         switch finding.status {
         case .fired: ", contributes \(Value.format(finding.contribution))"
         case .unknown: ", up to \(Value.format(finding.maxContribution))"
-        case .waived, .passed: ""
+        case .waived, .passed, .notApplicable: ""
         }
     }
 

@@ -85,6 +85,8 @@ enum OpenAPIDocument {
                 - $ref: "#/components/parameters/Unset"
                 - $ref: "#/components/parameters/FailOn"
                 - $ref: "#/components/parameters/FailOnSeverity"
+                - $ref: "#/components/parameters/FailOnUnknown"
+                - $ref: "#/components/parameters/MinCompleteness"
                 - $ref: "#/components/parameters/Unknown"
               requestBody: {$ref: "#/components/requestBodies/Dossier"}
               responses:
@@ -116,6 +118,8 @@ enum OpenAPIDocument {
                   schema: {type: string, enum: ["true", "false"]}
                 - $ref: "#/components/parameters/FailOn"
                 - $ref: "#/components/parameters/FailOnSeverity"
+                - $ref: "#/components/parameters/FailOnUnknown"
+                - $ref: "#/components/parameters/MinCompleteness"
                 - $ref: "#/components/parameters/Unknown"
               requestBody:
                 required: true
@@ -264,8 +268,18 @@ enum OpenAPIDocument {
             Unknown:
               name: unknown
               in: query
-              description: Count unknown findings at their worst or ignore them (default worst).
-              schema: {type: string, enum: [worst, best]}
+              description: "decisive: fail on the known band, a decisive unknown or too little known; worst: count every unknown at its worst; best: ignore unknowns (default decisive)."
+              schema: {type: string, enum: [decisive, worst, best]}
+            FailOnUnknown:
+              name: fail_on_unknown
+              in: query
+              description: With unknown=decisive, fail when an enforced rule of this severity or worse is unknown, or none (default critical).
+              schema: {type: string, enum: [none, info, low, medium, high, critical]}
+            MinCompleteness:
+              name: min_completeness
+              in: query
+              description: With unknown=decisive, fail a pack that knows less than this share of its applicable weight (default 0.5).
+              schema: {type: number, minimum: 0, maximum: 1}
           requestBodies:
             Dossier:
               required: true

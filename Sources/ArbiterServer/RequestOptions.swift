@@ -63,10 +63,9 @@ struct RequestOptions {
         return name
     }
 
-    /// The gate's policy from `fail_on`, `fail_on_severity` and `unknown`, as the CLI's
-    /// flags; each defaults as the CLI's does (high, critical, worst).
-    /// The gate's parameters of a request (`fail_on`, `fail_on_severity`, `unknown`), to
-    /// be resolved over the served folder's `.arbiter.yaml`, as `arbiter gate`'s flags are.
+    /// The gate's parameters of a request (`fail_on`, `fail_on_severity`, `unknown`,
+    /// `fail_on_unknown`, `min_completeness`), to be resolved over the served folder's
+    /// `.arbiter.yaml`, as `arbiter gate`'s flags are.
     static func gateSettings(_ request: Request) throws -> GateSettings {
         var settings = GateSettings()
         let query = request.uri.queryParameters
@@ -85,9 +84,22 @@ struct RequestOptions {
         }
         if let text = query["unknown"].map(String.init) {
             guard let treatment = GatePolicy.UnknownTreatment(rawValue: text) else {
-                throw APIError(.badRequest, "unknown must be worst or best, not '\(text)'")
+                throw APIError(.badRequest, "unknown must be decisive, worst or best, not '\(text)'")
             }
             settings.unknown = treatment
+        }
+        if let text = query["fail_on_unknown"].map(String.init) {
+            guard let threshold = GateSettings.severityThreshold(text) else {
+                throw APIError(.badRequest, "unknown severity '\(text)'",
+                               hints: ["use none, \(Severity.allCases.map(\.rawValue).joined(separator: ", "))"])
+            }
+            settings.failOnUnknown = threshold
+        }
+        if let text = query["min_completeness"].map(String.init) {
+            guard let share = Double(text), (0...1).contains(share) else {
+                throw APIError(.badRequest, "min_completeness must be a share between 0 and 1, not '\(text)'")
+            }
+            settings.minCompleteness = share
         }
         return settings
     }

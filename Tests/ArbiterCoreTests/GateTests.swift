@@ -43,7 +43,7 @@ struct GateTests {
 
     @Test func gateFailsOnBandAndSeverityWithEveryReason() throws {
         let project = try EvaluationTests.evaluate()
-        let decision = Gate.decide(project, policy: GatePolicy(), baseline: nil)
+        let decision = Gate.decide(project, policy: GatePolicy(unknown: .worst), baseline: nil)
         #expect(!decision.passed)
         // Gate score leaves out the advisory S-GOV-001 (30) and, with unknown: worst, adds
         // the unknown S-PUR-001 (30): 20 + 30 = 50 -> high.
@@ -62,16 +62,33 @@ struct GateTests {
     @Test func waivedFindingsDoNotFailTheGate() throws {
         var project = try EvaluationTests.evaluate()
         _ = WaiverBook(waivers: [Self.waiver("S-BIO-001"), Self.waiver("S-PUR-001")], asOf: Self.asOf).apply(to: &project)
-        let decision = Gate.decide(project, policy: GatePolicy(), baseline: nil)
+        let decision = Gate.decide(project, policy: GatePolicy(unknown: .worst), baseline: nil)
         #expect(decision.passed, "\(decision.reasons)")
+    }
+
+    /// The default gate fails on what is known (the fired critical S-BIO-001) and warns
+    /// about the rest; the unknown high S-PUR-001 fails it only once `--fail-on-unknown`
+    /// reaches high, and the advisory S-GOV-001 never does.
+    @Test func decisiveGateWarnsAboutUnknownsBelowItsSeverity() throws {
+        let project = try EvaluationTests.evaluate()
+        let decision = Gate.decide(project, policy: GatePolicy(), baseline: nil)
+        #expect(decision.reasons == ["S-BIO-001 [critical] fired: Facial recognition across public space"])
+        #expect(decision.warnings.map(\.rule) == ["S-PUR-001"])
+        let strict = Gate.decide(project, policy: GatePolicy(failOnSeverity: nil, failOnUnknown: .high), baseline: nil)
+        #expect(strict.reasons.count == 1 && strict.reasons[0].hasPrefix("S-PUR-001 [high] is unknown (missing: surveillance.purposes)"))
+        #expect(strict.causeClasses == [.missingFacts])
+        let lenient = Gate.decide(project, policy: GatePolicy(failOnSeverity: nil, failOnUnknown: nil), baseline: nil)
+        #expect(lenient.passed, "\(lenient.reasons)")
+        let floor = Gate.decide(project, policy: GatePolicy(failOnSeverity: nil, minCompleteness: 0.9), baseline: nil)
+        #expect(floor.reasons.count == 1 && floor.reasons[0].contains("below --min-completeness 0.9"))
     }
 
     @Test func baselineFailsOnlyOnWhatIsNew() throws {
         let project = try EvaluationTests.evaluate()
         let known = Baseline.Project(bands: ["sample": .high], rules: ["S-BIO-001"])
-        #expect(Gate.decide(project, policy: GatePolicy(), baseline: known).passed)
+        #expect(Gate.decide(project, policy: GatePolicy(unknown: .worst), baseline: known).passed)
         let older = Baseline.Project(bands: ["sample": .moderate], rules: [])
-        let decision = Gate.decide(project, policy: GatePolicy(), baseline: older)
+        let decision = Gate.decide(project, policy: GatePolicy(unknown: .worst), baseline: older)
         #expect(decision.reasons == [
             "sample: band rose to high (worst case 50; was moderate)",
             "S-BIO-001 [critical] fired: Facial recognition across public space",
@@ -112,6 +129,6 @@ struct GateCauseTests {
         let known = Gate.decide(evaluator.evaluate(belgrade), policy: GatePolicy(failOn: .high, failOnSeverity: nil, unknown: .best), baseline: nil)
         #expect(known.causeClasses == [.knownRisk])
         let norwich = try #require(cases.first { $0.id == "gb-norwich-cctv" })
-        #expect(Gate.decide(evaluator.evaluate(norwich), policy: GatePolicy(), baseline: nil).causeClasses == [.missingFacts])
+        #expect(Gate.decide(evaluator.evaluate(norwich), policy: GatePolicy(unknown: .worst), baseline: nil).causeClasses == [.missingFacts])
     }
 }

@@ -29,7 +29,7 @@ struct ScoringCaseTests {
     static let loaded: [(RuleSet, Case)] = (try? loadCases()) ?? []
 
     @Test func fixturesLoad() throws {
-        #expect(try Self.loadCases().count >= 7)
+        #expect(try Self.loadCases().count >= 8)
     }
 
     @Test("worked scoring case", arguments: loaded.indices)
@@ -42,6 +42,7 @@ struct ScoringCaseTests {
             if entry.key == "project" {
                 #expect(project.score == number(want["score"]), "\(testCase.note): project score")
                 #expect(project.band.rawValue == want["band"]?.string, "\(testCase.note): project band")
+                if let verdict = want["verdict"]?.string { #expect(project.verdict.rawValue == verdict, "\(testCase.note): project verdict") }
                 continue
             }
             let pack = try #require(project.packs.first { $0.pack == entry.key })
@@ -51,6 +52,14 @@ struct ScoringCaseTests {
             #expect(pack.band.rawValue == want["band"]?.string, "\(label) band")
             #expect(pack.worstBand.rawValue == want["worst_band"]?.string, "\(label) worst band")
             #expect(pack.completeness == number(want["completeness"]), "\(label) completeness")
+            if let verdict = want["verdict"]?.string { #expect(pack.verdict == verdict, "\(label) verdict") }
+            for points in want["points"]?.entries ?? [] {
+                let position = try #require(pack.findings.firstIndex { $0.rule == points.key })
+                #expect(Scoring.oneDecimal(pack.points(at: position)) == number(points.value), "\(label) points of \(points.key)")
+            }
+            // The findings' points add up to the pack's score, caps included.
+            let total = pack.findings.indices.reduce(0.0) { $0 + pack.points(at: $1) }
+            #expect(abs(total - pack.score) < 0.05, "\(label) points add up")
             for category in want["categories"]?.entries ?? [] {
                 #expect(pack.categories.first { $0.category == category.key }?.score == number(category.value), "\(label) \(category.key)")
             }

@@ -10,7 +10,7 @@ struct MachineFormatTests {
     @Test func jsonHasTheDocumentedKeys() throws {
         let text = try ReportFixture.render(.json)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(root["schema"] as? Int == 1)
+        #expect(root["schema"] as? Int == JSONReporter.schemaVersion)
         #expect((root["arbiter"] as? [String: Any])?["version"] as? String == "0.1.0")
         #expect(root["as_of"] as? String == "2026-01-01")
         let packs = try #require(root["packs"] as? [[String: Any]])

@@ -32,7 +32,7 @@ enum ReportFixture {
             let dossier = try DossierLoader(schema: ruleSet.schema).load(path: file, bytes: try bytes(file)).get()
             var project = evaluator.evaluate(dossier)
             for index in book.apply(to: &project) { counts[index, default: 0] += 1 }
-            project.gate = Gate.decide(project, policy: GatePolicy(failOn: .high, failOnSeverity: .high), baseline: nil)
+            project.gate = Gate.decide(project, policy: GatePolicy(failOn: .high, failOnSeverity: .high, unknown: .worst), baseline: nil)
             projects.append(project)
         }
         let error = Diagnostic.error("yaml.syntax", "did not find expected key", file: "Fixtures/report/broken.yaml",

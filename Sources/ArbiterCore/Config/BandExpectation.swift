@@ -10,8 +10,11 @@ public struct BandExpectation: Sendable {
 
     public static let insufficientData = "insufficient-data"
 
-    /// Whether a pack's result is one of `allowed`: its verdict, or else its band.
+    public static let notApplicable = "not-applicable"
+
+    /// Whether a pack's verdict is one of `allowed`: a band, `insufficient-data` or
+    /// `not-applicable`, each only itself (a pack that declines a verdict is not "low").
     public static func holds(_ allowed: [String], for result: PackResult) -> Bool {
-        allowed.contains(result.verdict) || allowed.contains(result.band.rawValue)
+        allowed.contains(result.verdict)
     }
 }

@@ -29,7 +29,7 @@ public struct BandExpectationDecoder: Sendable {
                         continue
                     }
                     let names = entry.value.items.map { $0.compactMap(\.string) } ?? entry.value.string.map { [$0] } ?? []
-                    let valid = Band.allCases.map(\.rawValue) + [BandExpectation.insufficientData]
+                    let valid = Band.allCases.map(\.rawValue) + [BandExpectation.insufficientData, BandExpectation.notApplicable]
                     if names.isEmpty || !names.allSatisfy(valid.contains) || names.count != (entry.value.items?.count ?? 1) {
                         problems.error("invalid-band", "expected bands must be some of: \(valid.joined(separator: ", "))", at: entry.value.range)
                         continue

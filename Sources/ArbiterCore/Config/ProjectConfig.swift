@@ -9,6 +9,9 @@ public struct ProjectConfig: Sendable {
     public var failOn: Band?
     public var failOnSeverity: Severity??
     public var unknown: GatePolicy.UnknownTreatment?
+    /// `.some(nil)` is `none`: no unknown rule fails the gate on its own.
+    public var failOnUnknown: Severity??
+    public var minCompleteness: Double?
     public var baseline: String?
 
     public init() {}

@@ -38,7 +38,24 @@ public struct ProjectConfigDecoder: Sendable {
             if let text = gate.string("unknown", into: &problems) {
                 config.unknown = GatePolicy.UnknownTreatment(rawValue: text)
                 if config.unknown == nil {
-                    problems.error("invalid-value", "'unknown' must be worst or best", at: gateNode["unknown"]!.range)
+                    problems.error("invalid-value", "'unknown' must be decisive, worst or best", at: gateNode["unknown"]!.range,
+                                   notes: Spelling.hint(for: text, among: GatePolicy.UnknownTreatment.allCases.map(\.rawValue)))
+                }
+            }
+            if let text = gate.string("fail_on_unknown", into: &problems) {
+                if text == "none" {
+                    config.failOnUnknown = .some(nil)
+                } else if let severity = Severity(rawValue: text) {
+                    config.failOnUnknown = .some(severity)
+                } else {
+                    problems.error("invalid-value", "unknown severity '\(text)'", at: gateNode["fail_on_unknown"]!.range,
+                                   notes: [.hint("severities: none, " + Severity.allCases.map(\.rawValue).joined(separator: ", "))])
+                }
+            }
+            if let share = gate.number("min_completeness", into: &problems) {
+                if (0...1).contains(share) { config.minCompleteness = share } else {
+                    problems.error("invalid-value", "'min_completeness' must be a share between 0 and 1, such as 0.5",
+                                   at: gateNode["min_completeness"]!.range)
                 }
             }
             config.baseline = gate.string("baseline", into: &problems)

@@ -62,6 +62,14 @@ public struct Evaluator: Sendable {
     @inline(never)
     private func record(for rule: CompiledRule, sheet: FactSheet, context: EvaluationContext,
                         faults: inout [String], laterMissing: inout [[Int]]) -> FindingList.Record {
+        let advisory = rule.enforceFrom.map { asOf < $0 } ?? false
+        if let applicability = rule.applicability {
+            context.reset()
+            if case .bool(false) = applicability.run(context), context.fault == nil {
+                return FindingList.record(outcome: .notApplicable, advisory: advisory, fault: nil, missing: MissingFacts(),
+                                          contribution: 0, maxContribution: 0, faults: &faults, laterMissing: &laterMissing)
+            }
+        }
         context.reset()
         let value = rule.condition.run(context)
         var outcome: FindingStatus
@@ -79,7 +87,6 @@ public struct Evaluator: Sendable {
             outcome = .unknown
             fault = fault ?? "the condition did not produce true or false"
         }
-        let advisory = rule.enforceFrom.map { asOf < $0 } ?? false
         if outcome == .passed {
             return FindingList.record(outcome: .passed, advisory: advisory, fault: nil, missing: MissingFacts(),
                                       contribution: 0, maxContribution: 0, faults: &faults, laterMissing: &laterMissing)

@@ -37,7 +37,7 @@ public struct Finding: Hashable, Sendable {
     /// title; empty for passed findings.
     public var message: String {
         switch outcome {
-        case .passed: return ""
+        case .passed, .notApplicable: return ""
         case .fired:
             guard let sheet else { return definition.title }
             let context = EvaluationContext(facts: sheet.facts, today: sheet.today, budget: sheet.stepBudget)
@@ -120,12 +120,12 @@ public struct Finding: Hashable, Sendable {
 
     @inlinable
     static func status(outcome: FindingStatus, waiver: WaiverMark?) -> FindingStatus {
-        waiver?.state == .applied && outcome != .passed ? .waived : outcome
+        waiver?.state == .applied && !outcome.isClear ? .waived : outcome
     }
 
     @inlinable
     static func isDecided(outcome: FindingStatus, missingFacts: Bool, faulted: Bool) -> Bool {
-        outcome == .passed || (outcome == .fired && !missingFacts && !faulted)
+        outcome.isClear || (outcome == .fired && !missingFacts && !faulted)
     }
 
     // Equal findings say the same thing: compared on what reports show, not on which

@@ -85,7 +85,7 @@ public struct FindingList: RandomAccessCollection, Hashable, Sendable {
         get {
             let record = records[position]
             return Finding(definition: rules[position], outcome: record.outcome, contribution: record.contribution,
-                           maxContribution: record.maxContribution, sheet: record.outcome == .passed ? nil : sheet,
+                           maxContribution: record.maxContribution, sheet: record.outcome.isClear ? nil : sheet,
                            missingFacts: missingFacts(of: record), fault: record.fault < 0 ? nil : faults[Int(record.fault)],
                            advisory: record.advisory, waiver: waivers.isEmpty ? nil : waivers[position])
         }
@@ -140,7 +140,7 @@ public struct FindingList: RandomAccessCollection, Hashable, Sendable {
             case .fired: fired += 1
             case .unknown: unknown += 1
             case .waived: waived += 1
-            case .passed: break
+            case .passed, .notApplicable: break
             }
         }
         return (fired, unknown, waived)

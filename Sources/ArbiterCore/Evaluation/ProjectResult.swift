@@ -26,6 +26,8 @@ public struct ProjectResult: Hashable, Sendable {
     public var score: Double { packs.map(\.score).max() ?? 0 }
     public var worst: Double { packs.map(\.worst).max() ?? 0 }
     public var band: Band { packs.map(\.band).max() ?? .low }
+    /// The highest band a pack decides, or insufficient data, or not applicable.
+    public var verdict: Verdict { Verdict(self) }
     public var worstBand: Band { packs.map(\.worstBand).max() ?? .low }
 
     public var allFindings: [Finding] { packs.flatMap(\.findings) }

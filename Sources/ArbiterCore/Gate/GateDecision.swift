@@ -30,11 +30,29 @@ public struct GateDecision: Hashable, Sendable {
     public var reasons: [String]
     /// The cause of each reason, in the same order.
     public var causes: [Cause]
+    /// An unknown rule that did not fail the project but could change its verdict.
+    public struct Warning: Hashable, Sendable {
+        public var pack: String
+        public var rule: String
+        /// "DA-OVS-002 [high] is unknown (missing: …): title".
+        public var text: String
 
-    public init(passed: Bool, reasons: [String], causes: [Cause] = []) {
+        public init(pack: String, rule: String, text: String) {
+            self.pack = pack
+            self.rule = rule
+            self.text = text
+        }
+    }
+
+    /// Unknown rules that did not fail the project but could change its verdict, each
+    /// naming the missing facts (decisive gate only).
+    public var warnings: [Warning]
+
+    public init(passed: Bool, reasons: [String], causes: [Cause] = [], warnings: [Warning] = []) {
         self.passed = passed
         self.reasons = reasons
         self.causes = causes
+        self.warnings = warnings
     }
 
     /// Each cause once, in the order of `Cause.allCases`.

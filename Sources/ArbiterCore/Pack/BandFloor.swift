@@ -8,9 +8,10 @@ public struct BandFloor: Hashable, Sendable {
     public enum Trigger: Hashable, Sendable {
         /// At least `count` distinct rules of this severity or higher fired.
         case severity(Severity, count: Int)
-        /// Every one of these rules of the same pack fired: a declared conjunction. The
-        /// rules are held by their position in the pack, resolved once at load.
-        case rules(positions: [Int])
+        /// Every rule of `positions` fired, and at least one of `anyOf` when it is not
+        /// empty: a declared conjunction ("documented misuse with any identification
+        /// capability"). Rules are held by their position in the pack, resolved at load.
+        case rules(positions: [Int], anyOf: [Int])
     }
 
     public var band: Band
@@ -36,8 +37,8 @@ public struct BandFloor: Hashable, Sendable {
                 if met >= count { return true }
             }
             return false
-        case .rules(let positions):
-            return positions.allSatisfy(counts)
+        case .rules(let positions, let anyOf):
+            return positions.allSatisfy(counts) && (anyOf.isEmpty || anyOf.contains(where: counts))
         }
     }
 
@@ -46,8 +47,8 @@ public struct BandFloor: Hashable, Sendable {
         switch trigger {
         case .severity(let severity, _):
             findings.indices.filter { findings.rules[$0].severity >= severity && counts($0) }.map { findings.rules[$0].id }
-        case .rules(let positions):
-            positions.map { findings.rules[$0].id }
+        case .rules(let positions, let anyOf):
+            positions.map { findings.rules[$0].id } + anyOf.filter(counts).map { findings.rules[$0].id }
         }
     }
 }

@@ -6,6 +6,10 @@ public struct CompiledPack: Sendable {
     public var description: String
     public var file: String
     public var bands: BandThresholds
+    /// The most points each category can add, by position in `categories`; nil when unbounded.
+    public var caps: [Double?] = []
+    /// The caps as declared, by category name.
+    public var declaredCaps: [String: Double] = [:]
     public var floors: [BandFloor] = []
     public var minimumCompleteness: Double?
     public var inputs: [InputDeclaration]

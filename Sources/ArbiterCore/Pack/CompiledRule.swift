@@ -52,6 +52,8 @@ public final class CompiledRule: Sendable, Hashable {
     public let range: SourceRange
     /// The `when` text as written, for `arbiter explain`.
     public let conditionText: String
+    /// The `applies` text as written (the relevance guard); nil when the rule has none.
+    public let appliesText: String?
     /// Slots the condition and scale read, most specific first: the rule's evidence.
     public let reads: [Int]
     public let fires: [Dossier]
@@ -60,6 +62,9 @@ public final class CompiledRule: Sendable, Hashable {
     /// fact is one it lacks; 0 for facts only the scale reads.
     let conditionBits: [UInt64]
     let condition: Program
+    /// The relevance guard alone: where it is false the rule is not applicable.
+    let applicability: Program?
+    package let checkedApplicability: CheckedExpression?
     /// The checked tree the condition was compiled from, kept for analyses that need
     /// its structure, such as the thresholds it compares facts with.
     package let checkedCondition: CheckedExpression
@@ -67,8 +72,8 @@ public final class CompiledRule: Sendable, Hashable {
 
     init(id: String, pack: String, title: String, category: String, categoryIndex: Int = 0, severity: Severity, weight: Double,
          scale: Scale?, rationale: String, references: [Reference], mitigations: [String], levers: [Mitigation] = [], enforceFrom: CivilDate?,
-         file: String, range: SourceRange, conditionText: String, reads: [Int], fires: [Dossier], passes: [Dossier],
-         condition: CheckedExpression, message: MessageTemplate) {
+         file: String, range: SourceRange, conditionText: String, appliesText: String? = nil, reads: [Int], fires: [Dossier],
+         passes: [Dossier], condition: CheckedExpression, applicability: CheckedExpression? = nil, message: MessageTemplate) {
         self.id = id
         self.pack = pack
         self.title = title
@@ -85,6 +90,9 @@ public final class CompiledRule: Sendable, Hashable {
         self.file = file
         self.range = range
         self.conditionText = conditionText
+        self.appliesText = appliesText
+        self.applicability = applicability.map(Program.init)
+        self.checkedApplicability = applicability
         self.reads = reads
         self.fires = fires
         self.passes = passes
@@ -98,8 +106,9 @@ public final class CompiledRule: Sendable, Hashable {
     func with(reads: [Int], categoryIndex: Int) -> CompiledRule {
         CompiledRule(id: id, pack: pack, title: title, category: category, categoryIndex: categoryIndex, severity: severity,
                      weight: weight, scale: scale, rationale: rationale, references: references, mitigations: mitigations,
-                     levers: levers, enforceFrom: enforceFrom, file: file, range: range, conditionText: conditionText, reads: reads,
-                     fires: fires, passes: passes, condition: checkedCondition, message: message)
+                     levers: levers, enforceFrom: enforceFrom, file: file, range: range, conditionText: conditionText,
+                     appliesText: appliesText, reads: reads, fires: fires, passes: passes, condition: checkedCondition,
+                     applicability: checkedApplicability, message: message)
     }
 
     public static func == (lhs: CompiledRule, rhs: CompiledRule) -> Bool { lhs === rhs }

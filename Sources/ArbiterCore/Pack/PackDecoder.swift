@@ -25,6 +25,7 @@ public struct PackDecoder: Sendable {
         let title = reader.string("title", required: true, into: &problems) ?? ""
         let description = reader.string("description", into: &problems)?.trimmed ?? ""
         let bands = self.bands(reader.take("bands"), into: &problems)
+        let caps = self.caps(reader.take("caps"), into: &problems)
         let floorsNode = reader.take("floors")
         var minimumCompleteness = reader.number("minimum_completeness", into: &problems)
         if let value = minimumCompleteness, !(value > 0 && value < 1) {
@@ -53,10 +54,16 @@ public struct PackDecoder: Sendable {
                 seen[rule.id] = rule.idRange
             }
         }
+        let categories = Set(rules.map(\.category))
+        for cap in caps where !categories.contains(cap.category) {
+            problems.error("unknown-category", "'caps' names category '\(cap.category)', which no rule of this pack has", at: cap.range,
+                           notes: Spelling.hint(for: cap.category, among: categories.sorted()))
+        }
         let floors = self.floors(floorsNode, positions: Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }),
                                  into: &problems)
         let definition = PackDefinition(file: document.file, id: id ?? document.file, version: version, title: title,
-                                        description: description, vocabulary: vocabulary, bands: bands, floors: floors,
+                                        description: description, vocabulary: vocabulary, bands: bands,
+                                        caps: Dictionary(caps.map { ($0.category, $0.points) }, uniquingKeysWith: { first, _ in first }), floors: floors,
                                         minimumCompleteness: minimumCompleteness, references: references, inputs: inputs,
                                         rules: rules, source: source)
         return (definition, problems.diagnostics)
@@ -100,14 +107,37 @@ public struct PackDecoder: Sendable {
         let high = reader.number("high", into: &problems) ?? defaults.high
         let critical = reader.number("critical", into: &problems) ?? defaults.critical
         reader.reportLeftovers(into: &problems)
-        if !(0 < moderate && moderate < high && high < critical && critical <= 100) {
-            problems.error("invalid-bands", "bands must rise strictly within 0–100: moderate \(Value.format(moderate)), high \(Value.format(high)), critical \(Value.format(critical))",
-                           at: node.range, notes: [.hint("for example { moderate: 25, high: 50, critical: 75 }")])
+        if !(0 < moderate && moderate < high && high < critical && critical <= 100_000) {
+            problems.error("invalid-bands", "bands are points and must rise strictly: moderate \(Value.format(moderate)), high \(Value.format(high)), critical \(Value.format(critical))",
+                           at: node.range, notes: [.hint("for example { moderate: 15, high: 45, critical: 120 }")])
         }
         return BandThresholds(moderate: moderate, high: high, critical: critical)
     }
 
-    /// `floors:` — each `{band, reason, fired: {severity, count} | {rules: [ids]}}`, with
+    /// `caps:` — the most points each named category can add to the pack's score.
+    private func caps(_ node: Node?, into problems: inout DiagnosticCollector) -> [(category: String, points: Double, range: SourceRange)] {
+        guard let node else { return [] }
+        guard let entries = node.entries else {
+            problems.error("wrong-type", "'caps' must map categories to the most points each can add, such as {vendor: 12}", at: node.range)
+            return []
+        }
+        var caps: [(category: String, points: Double, range: SourceRange)] = []
+        for entry in entries {
+            let value: Double? = switch entry.value.value {
+            case .int(let number): Double(number)
+            case .float(let number) where number.isFinite: number
+            default: nil
+            }
+            guard let value, value > 0, value <= 100_000 else {
+                problems.error("invalid-cap", "the cap of category '\(entry.key)' must be a number of points above 0", at: entry.value.range)
+                continue
+            }
+            caps.append((entry.key, value, entry.keyRange))
+        }
+        return caps
+    }
+
+    /// `floors:` — each `{band, reason, fired: {severity, count} | {rules: [ids], any: [ids]}}`, with
     /// rule ids resolved to their position among the pack's own rules.
     private func floors(_ node: Node?, positions: [String: Int], into problems: inout DiagnosticCollector) -> [BandFloor] {
         guard let node else { return [] }
@@ -138,6 +168,7 @@ public struct PackDecoder: Sendable {
             let severityText = fired.string("severity", into: &problems)
             let count = fired.number("count", into: &problems)
             let listed = fired.stringList("rules", into: &problems)
+            let alternatives = fired.stringList("any", into: &problems)
             fired.reportLeftovers(into: &problems)
             var trigger: BandFloor.Trigger?
             if let severityText, listed.isEmpty {
@@ -150,15 +181,18 @@ public struct PackDecoder: Sendable {
                     problems.error("invalid-severity", "unknown severity '\(severityText)'", at: firedNode["severity"]!.range,
                                    notes: Spelling.hint(for: severityText, among: Severity.allCases.map(\.rawValue)))
                 }
-            } else if severityText == nil, count == nil, !listed.isEmpty {
-                for (id, range) in listed where positions[id] == nil {
+            } else if severityText == nil, count == nil, !listed.isEmpty || !alternatives.isEmpty {
+                for (id, range) in listed + alternatives where positions[id] == nil {
                     problems.error("unknown-rule", "band floor names rule '\(id)', which this pack does not define", at: range,
                                    notes: Spelling.hint(for: id, among: positions.keys.sorted()))
                 }
                 let resolved = listed.compactMap { positions[$0.0] }
-                if resolved.count == listed.count { trigger = .rules(positions: resolved) }
+                let anyOf = alternatives.compactMap { positions[$0.0] }
+                if resolved.count == listed.count, anyOf.count == alternatives.count {
+                    trigger = .rules(positions: resolved, anyOf: anyOf)
+                }
             } else {
-                problems.error("invalid-floor", "'fired' holds either 'severity' (with an optional 'count') or 'rules', not both", at: firedNode.range)
+                problems.error("invalid-floor", "'fired' holds either 'severity' (with an optional 'count') or 'rules' and 'any', not both", at: firedNode.range)
             }
             if let band, band != .low, let reason, let trigger { floors.append(BandFloor(band: band, trigger: trigger, reason: reason)) }
         }
@@ -351,6 +385,7 @@ public struct PackDecoder: Sendable {
         } else {
             problems.error("missing-field", "rule '\(id)' is missing the required field 'when'", at: node.range)
         }
+        let applies = reader.take("applies").flatMap { condition($0, depth: 0, into: &problems) }
         let scale = self.scale(reader.take("scale"), into: &problems)
         let messageNode = reader.take("message")
         // Without a message a finding says what the rule is called.
@@ -410,7 +445,7 @@ public struct PackDecoder: Sendable {
             exampleReader.reportLeftovers(into: &problems)
         }
         reader.reportLeftovers(into: &problems)
-        return RuleDefinition(id: id, title: title, category: category, severity: severity, weight: weight, when: when, scale: scale,
+        return RuleDefinition(id: id, title: title, category: category, severity: severity, weight: weight, when: when, applies: applies, scale: scale,
                               message: message, messageNode: messageNode, rationale: rationale, references: ruleReferences.map { ($0.0, $0.1) },
                               mitigations: mitigations, mitigationChanges: mitigationChanges, enforceFrom: enforceFrom,
                               fires: fires, passes: passes, range: node.range, idRange: idNode!.range)

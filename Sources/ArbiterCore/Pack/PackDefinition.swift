@@ -8,6 +8,8 @@ public struct PackDefinition: Sendable {
     /// The shared vocabulary the pack reads (`vocabulary: dossier@1`), if any.
     public var vocabulary: VocabularyReference?
     public var bands: BandThresholds
+    /// The most points a category can add (`caps:`); a category without one is unbounded.
+    public var caps: [String: Double] = [:]
     /// Fired rules that decide a band whatever the score (`floors:`).
     public var floors: [BandFloor] = []
     /// Below this completeness the pack's verdict is insufficient-data (`minimum_completeness:`).

@@ -14,6 +14,8 @@ public struct RuleDefinition: Sendable {
     public var severity: Severity
     public var weight: Double
     public var when: ConditionSource?
+    /// `applies:` — the relevance guard: where it is false the rule is not applicable.
+    public var applies: ConditionSource?
     public var scale: ScaleSource?
     public var message: String
     public var messageNode: Node?

@@ -58,7 +58,7 @@ public struct RuleSetCompiler: Sendable {
                 if let compiled = compile(rule, in: pack, schema: schema, into: &diagnostics) { rules.append(compiled) }
             }
             packs.append(CompiledPack(id: pack.id, version: pack.version, title: pack.title, description: pack.description,
-                                      file: pack.file, bands: pack.bands, floors: pack.floors, minimumCompleteness: pack.minimumCompleteness,
+                                      file: pack.file, bands: pack.bands, declaredCaps: pack.caps, floors: pack.floors, minimumCompleteness: pack.minimumCompleteness,
                                       inputs: pack.inputs, rules: rules))
         }
         if diagnostics.hasErrors { return .failure(DiagnosticError(diagnostics)) }
@@ -84,6 +84,7 @@ public struct RuleSetCompiler: Sendable {
                 return rule.with(reads: reads, categoryIndex: categories.firstIndex(of: rule.category)!)
             }
             pack.categories = categories
+            pack.caps = categories.map { pack.declaredCaps[$0] }
             return pack
         }
     }
@@ -95,6 +96,11 @@ public struct RuleSetCompiler: Sendable {
         let before = diagnostics.count
         var reads: [Int] = []
         var condition: TypedExpression?
+        var guardExpression: TypedExpression?
+        if let applies = rule.applies {
+            guardExpression = compile(applies, pack: pack, schema: schema, reads: &reads, into: &diagnostics)
+        }
+        let guardReads = reads
         if let when = rule.when {
             condition = compile(when, pack: pack, schema: schema, reads: &reads, into: &diagnostics)
         }
@@ -142,14 +148,17 @@ public struct RuleSetCompiler: Sendable {
             levers.append(Mitigation(text: text, changes: changes))
         }
         guard diagnostics.count == before, let condition, let message else { return nil }
-        let checked = CheckedExpression(expression: condition, type: .bool, reads: reads)
+        // The rule fires when it applies and its condition holds: Kleene `and` keeps a
+        // rule whose guard is unknown unknown only where its condition could hold.
+        let checked = CheckedExpression(expression: guardExpression.map { .and($0, condition) } ?? condition, type: .bool, reads: reads)
+        let applicability = guardExpression.map { CheckedExpression(expression: $0, type: .bool, reads: guardReads) }
         let conditionText = Self.text(of: rule.when!)
         return CompiledRule(
             id: rule.id, pack: pack.id, title: rule.title, category: rule.category, severity: rule.severity, weight: rule.weight,
             scale: scale, rationale: rule.rationale, references: rule.references.compactMap { pack.references[$0.id] },
             mitigations: rule.mitigations, levers: levers, enforceFrom: rule.enforceFrom, file: pack.file, range: rule.range,
-            conditionText: conditionText, reads: reads, fires: examples.0, passes: examples.1,
-            condition: checked, message: message)
+            conditionText: conditionText, appliesText: rule.applies.map(Self.text(of:)), reads: reads,
+            fires: examples.0, passes: examples.1, condition: checked, applicability: applicability, message: message)
     }
 
     private static func text(of condition: ConditionSource) -> String {

@@ -223,7 +223,7 @@ public struct Planner: Sendable {
     private func levers(in result: PackResult) -> [Lever] {
         var levers: [Lever] = []
         var seen: Set<[FactOverride]> = []
-        for position in result.findings.indices where result.findings.outcome(at: position) != .passed {
+        for position in result.findings.indices where !result.findings.outcome(at: position).isClear {
             let rule = result.findings.rules[position]
             for (index, mitigation) in rule.levers.enumerated() where mitigation.isLever && seen.insert(mitigation.changes).inserted {
                 levers.append(Lever(rule: rule.id, index: index, text: mitigation.text, changes: mitigation.changes))
@@ -260,7 +260,7 @@ public struct Planner: Sendable {
             let lever = remaining.remove(at: index)
             applied.append(lever)
             let passes = previous.findings.indices.filter {
-                previous.findings.outcome(at: $0) != .passed && result.findings.outcome(at: $0) == .passed
+                !previous.findings.outcome(at: $0).isClear && result.findings.outcome(at: $0).isClear
             }.map { previous.findings.rules[$0].id }
             steps.append(.init(rule: lever.rule, mitigation: lever.text, changes: lever.changes, after: Self.verdict(result), passes: passes))
             previous = result
@@ -274,7 +274,7 @@ public struct Planner: Sendable {
         for lever in levers where !Self.conflicts(usable + [lever]) { usable.append(lever) }
         guard let result = packResult(dossier.applying(usable.flatMap(\.changes)), id) else { return [] }
         var obstacles: [MitigationPlan.Obstacle] = []
-        for position in result.findings.indices where result.findings.outcome(at: position) != .passed {
+        for position in result.findings.indices where !result.findings.outcome(at: position).isClear {
             let contribution = atWorst ? result.findings.maxContribution(at: position) : result.findings.contribution(at: position)
             guard contribution > 0 else { continue }
             let rule = result.findings.rules[position]

@@ -41,7 +41,10 @@ extension Arbiter {
                 return
             }
             var out = "\(rule.id) — \(rule.title)\n"
-            out += "pack \(pack.id) \(pack.version) · category \(rule.category) · severity \(rule.severity.rawValue) · weight \(Value.format(rule.weight)) of \(Value.format(pack.totalWeight))\n"
+            out += "pack \(pack.id) \(pack.version) · category \(rule.category) · severity \(rule.severity.rawValue) · weight \(Value.format(rule.weight)) points"
+            if let cap = pack.declaredCaps[rule.category] { out += " (the category adds at most \(Value.format(cap)))" }
+            out += "\n"
+            if let applies = rule.appliesText { out += "applies when:\n  \(applies)\n" }
             if let enforceFrom = rule.enforceFrom { out += "advisory until \(enforceFrom); enforced by the gate from then on\n" }
             out += "\nfires when:\n  \(rule.conditionText)\n"
             if let scale = rule.scale {

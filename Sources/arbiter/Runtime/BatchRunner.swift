@@ -52,7 +52,7 @@ final class BatchRunner: @unchecked Sendable {
         var id: String
         var file: String
         var idRange: SourceRange
-        var band: Band
+        var verdict: Verdict
         var gateFailed: Bool
         var project: ProjectResult?
         var line: ProjectLine?
@@ -222,7 +222,7 @@ final class BatchRunner: @unchecked Sendable {
             return
         }
         if let scored = outcome.scored {
-            summary.count(band: scored.band, gateFailed: scored.gateFailed)
+            summary.count(verdict: scored.verdict, gateFailed: scored.gateFailed)
             if let project = scored.project, context.lists(project) { summary.projects.append(project) }
             if let line = scored.line { summary.lines.append(line) }
         }
@@ -260,7 +260,7 @@ final class BatchRunner: @unchecked Sendable {
             let project = outcome.project
             let listed = context.lists(project)
             let chunks = reporters.map { listed ? $0.chunk(for: project, context: context) : ReportChunk("") }
-            let scored = Scored(id: project.id, file: project.file, idRange: project.idRange, band: project.band,
+            let scored = Scored(id: project.id, file: project.file, idRange: project.idRange, verdict: project.verdict,
                                 gateFailed: project.gate?.passed == false, project: keepsProjects ? project : nil,
                                 line: keepsLines ? ProjectLine(project, listing: context.listing) : nil)
             return Outcome(chunks: chunks, diagnostics: "", errors: [], scored: scored, matchedWaivers: outcome.matchedWaivers)

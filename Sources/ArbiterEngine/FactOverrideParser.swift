@@ -6,7 +6,7 @@ import ArbiterYAML
 /// arguments of each flag are the lines of a file named after it, so
 /// `--set:2:23` is column 23 of the second `--set`.
 public enum FactOverrideParser {
-    public static func parse(set: [String], unset: [String], schema: InputSchema) -> Result<[FactOverride], Diagnostics> {
+    package static func parse(set: [String], unset: [String], schema: InputSchema) -> Result<[FactOverride], Diagnostics> {
         var overrides: [FactOverride] = []
         var problems: [Diagnostic] = []
         let decoder = DossierDecoder(schema: schema)

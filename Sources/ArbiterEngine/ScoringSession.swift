@@ -10,7 +10,7 @@ import ArbiterYAML
 /// call keeps its own scratch state, so no lock is taken while scoring.
 public final class ScoringSession: Sendable {
     public let ruleSet: RuleSet
-    public let waivers: WaiverBook
+    package let waivers: WaiverBook
     public let options: SessionOptions
     /// The pack files the set was compiled from, as named by the caller.
     public let packFiles: [String]
@@ -99,12 +99,12 @@ public final class ScoringSession: Sendable {
 
     /// Scores a dossier already loaded as a YAML document (an item of a list, say):
     /// decode, evaluate, waive and gate, as `score(bytes:)` does after loading.
-    public func score(document: Document, asOf: CivilDate? = nil, policy: GatePolicy? = nil) -> Result<ProjectOutcome, Diagnostics> {
+    package func score(document: Document, asOf: CivilDate? = nil, policy: GatePolicy? = nil) -> Result<ProjectOutcome, Diagnostics> {
         dossiers.decoder.decode(document).mapError { Diagnostics($0) }.map { evaluate($0, asOf: asOf, policy: policy) }
     }
 
     /// Evaluates a decoded dossier, applies the waivers and decides the gate.
-    public func evaluate(_ dossier: Dossier, asOf: CivilDate? = nil, policy: GatePolicy? = nil,
+    package func evaluate(_ dossier: Dossier, asOf: CivilDate? = nil, policy: GatePolicy? = nil,
                          overrides: [FactOverride] = []) -> ProjectOutcome {
         let date = asOf ?? options.asOf
         let sameDate = date == options.asOf
@@ -122,7 +122,7 @@ public final class ScoringSession: Sendable {
     }
 
     /// The evaluator for `asOf`, for analyses that evaluate many variants of one dossier.
-    public func evaluator(asOf: CivilDate? = nil) -> Evaluator {
+    package func evaluator(asOf: CivilDate? = nil) -> Evaluator {
         let date = asOf ?? options.asOf
         return date == options.asOf ? evaluator : Evaluator(ruleSet: ruleSet, asOf: date)
     }

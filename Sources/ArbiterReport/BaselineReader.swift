@@ -6,7 +6,7 @@ public enum BaselineReader {
     /// The largest baseline read: a JSON report of tens of thousands of projects.
     public static let fileLimit = 256 << 20
 
-    public static func read(_ bytes: [UInt8], file: String) -> Result<Baseline, DiagnosticError> {
+    package static func read(_ bytes: [UInt8], file: String) -> Result<Baseline, DiagnosticError> {
         ReportSnapshotReader.read(bytes, file: file).map { snapshot in
             var entries: [String: Baseline.Project] = [:]
             for project in snapshot.projects {

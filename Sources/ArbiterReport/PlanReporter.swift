@@ -6,7 +6,7 @@ import ArbiterCore
 public enum PlanReporter {
     public static let formats: [ReportFormat] = [.text, .json, .markdown, .html]
 
-    public static func render(_ plan: ProjectPlan, format: ReportFormat, toolVersion: String) -> String {
+    package static func render(_ plan: ProjectPlan, format: ReportFormat, toolVersion: String) -> String {
         switch format {
         case .json: json(plan, toolVersion: toolVersion)
         case .markdown: markdown(plan)

@@ -5,7 +5,7 @@ import ArbiterCore
 /// the references with their mirrors, where it is defined). `arbiter explain --format
 /// json` and `GET /v1/rules/{id}` both write this, so they cannot drift apart.
 public enum RuleDocument {
-    public static func render(_ rule: CompiledRule, pack: CompiledPack, schema: InputSchema) -> String {
+    package static func render(_ rule: CompiledRule, pack: CompiledPack, schema: InputSchema) -> String {
         var json = JSONWriter()
         json.open()
         json.string("id", rule.id)

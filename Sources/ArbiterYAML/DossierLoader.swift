@@ -3,11 +3,11 @@ import ArbiterCore
 /// Loads and decodes one dossier from bytes: the YAML loader's event loop builds the
 /// document, and `DossierDecoder` checks it against the schema, reporting every problem
 /// at its place.
-public struct DossierLoader: Sendable {
-    public var loader: YAMLLoader
-    public var decoder: DossierDecoder
+package struct DossierLoader: Sendable {
+    package var loader: YAMLLoader
+    package var decoder: DossierDecoder
 
-    public init(schema: InputSchema, loader: YAMLLoader = YAMLLoader()) {
+    package init(schema: InputSchema, loader: YAMLLoader = YAMLLoader()) {
         var loader = loader
         // Dossiers' `x-` keys are the analyst's own and ignored.
         loader.freeFormKeyPrefix = "x-"
@@ -15,7 +15,7 @@ public struct DossierLoader: Sendable {
         self.decoder = DossierDecoder(schema: schema)
     }
 
-    public func load(path: String, bytes: [UInt8]) -> Result<Dossier, DiagnosticError> {
+    package func load(path: String, bytes: [UInt8]) -> Result<Dossier, DiagnosticError> {
         loader.load(file: path, bytes: bytes).flatMap(decoder.decode)
     }
 }

@@ -3,11 +3,11 @@
 /// (Python's `json.dumps` does so for every emoji), which YAML, whose escapes name
 /// characters and not UTF-16 units, rejects. Rewriting each pair as the one `\U` escape
 /// YAML has for it lets a JSON body mean what its writer meant.
-public enum JSONText {
+package enum JSONText {
     /// `bytes` with every surrogate pair escape inside a string rewritten as one `\U`
     /// escape of eight hexadecimal digits.
     /// A lone surrogate is left alone, for the loader to report.
-    public static func yamlCompatible(_ bytes: [UInt8]) -> [UInt8] {
+    package static func yamlCompatible(_ bytes: [UInt8]) -> [UInt8] {
         guard bytes.contains(UInt8(ascii: "\\")) else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

@@ -2,14 +2,14 @@ internal import CYAML
 
 /// libyaml's bare event loop with nothing built: the speed limit that the benchmark
 /// compares every stage against.
-public enum RawEventScanner {
+package enum RawEventScanner {
     /// Parses `bytes` and returns the number of events, or nil on a syntax error.
-    public static func eventCount(of bytes: [UInt8]) -> Int? {
+    package static func eventCount(of bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { eventCount(of: $0) }
     }
 
     /// The same, over bytes the caller holds (the benchmark's read-from-disk floor).
-    public static func eventCount(of buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func eventCount(of buffer: UnsafeBufferPointer<UInt8>) -> Int? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1, let base = buffer.baseAddress else { return nil }
         defer { yaml_parser_delete(&parser) }

@@ -2,16 +2,16 @@ import ArbiterCore
 
 /// Loads pack files (already read into memory by the caller) into a compiled
 /// `RuleSet`, gathering YAML, pack and expression problems from every file.
-public struct RuleSetLoader: Sendable {
-    public var loader: YAMLLoader
-    public var compiler: RuleSetCompiler
+package struct RuleSetLoader: Sendable {
+    package var loader: YAMLLoader
+    package var compiler: RuleSetCompiler
 
-    public init(loader: YAMLLoader = YAMLLoader(), compiler: RuleSetCompiler = RuleSetCompiler()) {
+    package init(loader: YAMLLoader = YAMLLoader(), compiler: RuleSetCompiler = RuleSetCompiler()) {
         self.loader = loader
         self.compiler = compiler
     }
 
-    public func load(_ files: [(path: String, bytes: [UInt8])]) -> Result<RuleSet, DiagnosticError> {
+    package func load(_ files: [(path: String, bytes: [UInt8])]) -> Result<RuleSet, DiagnosticError> {
         var diagnostics: [Diagnostic] = []
         var packs: [(document: Document, source: SourceText)] = []
         for file in files {

@@ -7,25 +7,25 @@ internal import CYAML
 ///
 /// Problems in the input come back as diagnostics with stable codes (`yaml.*`); the
 /// loader itself never traps on any input.
-public struct YAMLLoader: Sendable {
-    public var limits: LoaderLimits
+package struct YAMLLoader: Sendable {
+    package var limits: LoaderLimits
     /// Keys starting with this prefix hold free-form content that the reader ignores
     /// (dossiers' `x-` keys): an integer beyond 64 bits there stays text instead of
     /// failing the file. Everything else about such content is checked as usual.
-    public var freeFormKeyPrefix: String?
+    package var freeFormKeyPrefix: String?
 
-    public init(limits: LoaderLimits = LoaderLimits()) {
+    package init(limits: LoaderLimits = LoaderLimits()) {
         self.limits = limits
     }
 
     /// Loads `text` as if read from `file`.
-    public func load(file: String, text: String) -> Result<Document, DiagnosticError> {
+    package func load(file: String, text: String) -> Result<Document, DiagnosticError> {
         load(file: file, bytes: Array(text.utf8))
     }
 
     /// Loads `bytes` as if read from `file`. Exactly one document is expected; an empty
     /// or comment-only file is a document whose root is null.
-    public func load(file: String, bytes: [UInt8]) -> Result<Document, DiagnosticError> {
+    package func load(file: String, bytes: [UInt8]) -> Result<Document, DiagnosticError> {
         let maxFileSize = min(limits.maxFileSize, LoaderLimits.fileSizeCeiling)
         if bytes.count > maxFileSize {
             return .failure(DiagnosticError(.error(

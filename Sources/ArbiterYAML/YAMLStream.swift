@@ -4,19 +4,19 @@
 /// A marker is only a marker at the start of a line, so a line-wise split is exact.
 /// Each part keeps its own marker line and is preceded by as many empty lines as came
 /// before it, so diagnostics on a part point at lines of the whole stream.
-public enum YAMLStream {
-    public struct Document: Sendable {
+package enum YAMLStream {
+    package struct Document: Sendable {
         /// 1 for the first document of the stream.
-        public var index: Int
+        package var index: Int
         /// The document's bytes, after blank lines standing in for those before it.
-        public var bytes: [UInt8]
+        package var bytes: [UInt8]
         /// The stream line the document starts at.
-        public var line: Int
+        package var line: Int
     }
 
     /// The stream's documents in order; parts with nothing but blanks, comments and
     /// markers are left out, so `---` at the top does not count as a document.
-    public static func documents(in bytes: [UInt8]) -> [Document] {
+    package static func documents(in bytes: [UInt8]) -> [Document] {
         documents(in: bytes, limit: .max).documents
     }
 
@@ -24,7 +24,7 @@ public enum YAMLStream {
     /// padding grows with its place in the stream, so a caller that refuses streams of
     /// more than `limit` documents learns the count without building them all: a
     /// megabyte of tiny documents would otherwise cost hundreds of megabytes.
-    public static func documents(in bytes: [UInt8], limit: Int) -> (documents: [Document], count: Int) {
+    package static func documents(in bytes: [UInt8], limit: Int) -> (documents: [Document], count: Int) {
         var documents: [Document] = []
         var count = 0
         var current: [UInt8] = []

@@ -1,10 +1,10 @@
 /// Reads a `Rules/tests` case file:
 /// `cases: [{dossier: PATH, expect: {PACK: BAND or [BANDS]}, reason: TEXT}]`.
 /// Dossier paths are relative to the case file.
-public struct BandExpectationDecoder: Sendable {
-    public init() {}
+package struct BandExpectationDecoder: Sendable {
+    package init() {}
 
-    public func decode(_ document: Document, knownPacks: Set<String>) -> Result<[BandExpectation], DiagnosticError> {
+    package func decode(_ document: Document, knownPacks: Set<String>) -> Result<[BandExpectation], DiagnosticError> {
         var problems = DiagnosticCollector(file: document.file, domain: "test")
         guard var reader = FieldReader(document.root, context: "a test case file", into: &problems) else {
             return .failure(DiagnosticError(problems.diagnostics))

@@ -1,8 +1,8 @@
 /// Reads `.arbiter.yaml` field by field, reporting every problem at its position.
-public struct ProjectConfigDecoder: Sendable {
-    public init() {}
+package struct ProjectConfigDecoder: Sendable {
+    package init() {}
 
-    public func decode(_ document: Document) -> Result<ProjectConfig, DiagnosticError> {
+    package func decode(_ document: Document) -> Result<ProjectConfig, DiagnosticError> {
         var problems = DiagnosticCollector(file: document.file, domain: "config")
         var config = ProjectConfig()
         if document.root.isNull { return .success(config) }

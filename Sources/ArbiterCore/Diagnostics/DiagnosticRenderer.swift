@@ -4,24 +4,24 @@
 /// The renderer is pure: the caller supplies source texts and decides about colour.
 /// Messages, paths and quoted lines carry text from the files checked, so their control
 /// characters are shown as escapes: only the renderer's own colours reach the terminal.
-public struct DiagnosticRenderer: Sendable {
-    public var colored: Bool
+package struct DiagnosticRenderer: Sendable {
+    package var colored: Bool
     private var sources: [String: SourceText]
 
-    public init(colored: Bool = false, sources: [SourceText] = []) {
+    package init(colored: Bool = false, sources: [SourceText] = []) {
         self.colored = colored
         self.sources = Dictionary(sources.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public mutating func add(_ source: SourceText) {
+    package mutating func add(_ source: SourceText) {
         sources[source.file] = source
     }
 
-    public func render(_ diagnostics: [Diagnostic]) -> String {
+    package func render(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map(render).joined()
     }
 
-    public func render(_ diagnostic: Diagnostic) -> String {
+    package func render(_ diagnostic: Diagnostic) -> String {
         var out = ""
         let start = diagnostic.range.start
         let label = paint(diagnostic.severity.rawValue + ":", color(for: diagnostic.severity))

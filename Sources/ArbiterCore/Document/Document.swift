@@ -1,9 +1,9 @@
 /// A loaded YAML file: its root node and the file name diagnostics should carry.
-public struct Document: Sendable {
-    public var file: String
-    public var root: Node
+package struct Document: Sendable {
+    package var file: String
+    package var root: Node
 
-    public init(file: String, root: Node) {
+    package init(file: String, root: Node) {
         self.file = file
         self.root = root
     }

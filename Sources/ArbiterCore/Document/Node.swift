@@ -3,7 +3,7 @@
 /// Scalars are already resolved by the YAML 1.2 core schema; mappings keep key order.
 /// A node is a view into the `NodeStore` of its document, so copying one is cheap and
 /// the document stays alive as long as any of its nodes does.
-public struct Node: Sendable {
+package struct Node: Sendable {
     let store: NodeStore
     let index: Int32
 
@@ -12,7 +12,7 @@ public struct Node: Sendable {
         self.index = index
     }
 
-    public enum Value: Sendable, Equatable {
+    package enum Value: Sendable, Equatable {
         case null
         case bool(Bool)
         case int(Int)
@@ -23,29 +23,29 @@ public struct Node: Sendable {
     }
 
     /// A mapping entry. Keys are always scalars; `key` is their text.
-    public struct Entry: Sendable {
+    package struct Entry: Sendable {
         let store: NodeStore
         let keyIndex: Int32
         let valueIndex: Int32
 
-        public var key: String { store.string(at: keyIndex) }
-        public var keyRange: SourceRange { store.records[Int(keyIndex)].range }
-        public var value: Node { Node(store: store, index: valueIndex) }
+        package var key: String { store.string(at: keyIndex) }
+        package var keyRange: SourceRange { store.records[Int(keyIndex)].range }
+        package var value: Node { Node(store: store, index: valueIndex) }
 
         /// Whether the key is `name`, without making a string of the key.
-        public func hasKey(_ name: String) -> Bool { store.string(at: keyIndex, equals: name) }
+        package func hasKey(_ name: String) -> Bool { store.string(at: keyIndex, equals: name) }
 
         /// Calls `body` with the key's UTF-8 bytes where they are stored.
-        public func withKeyBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        package func withKeyBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
             body(store.bytes(at: keyIndex))
         }
     }
 
     /// The items of a sequence, in order.
-    public struct Items: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
+    package struct Items: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
         let store: NodeStore
         let start: Int
-        public let count: Int
+        package let count: Int
 
         init(store: NodeStore, start: Int, count: Int) {
             self.store = store
@@ -54,25 +54,25 @@ public struct Node: Sendable {
         }
 
         /// Only the empty literal, so that `node.items ?? []` reads as it would for an array.
-        public init(arrayLiteral elements: Never...) {
+        package init(arrayLiteral elements: Never...) {
             self.init(store: NodeStore.empty, start: 0, count: 0)
         }
 
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { count }
-        public subscript(position: Int) -> Node {
+        package var startIndex: Int { 0 }
+        package var endIndex: Int { count }
+        package subscript(position: Int) -> Node {
             precondition(position >= 0 && position < count, "item index out of range")
             return Node(store: store, index: store.links[start + position])
         }
 
-        public static func == (lhs: Items, rhs: Items) -> Bool { lhs.elementsEqual(rhs) { $0.value == $1.value } }
+        package static func == (lhs: Items, rhs: Items) -> Bool { lhs.elementsEqual(rhs) { $0.value == $1.value } }
     }
 
     /// The entries of a mapping, in the order they were written.
-    public struct Entries: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
+    package struct Entries: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
         let store: NodeStore
         let start: Int
-        public let count: Int
+        package let count: Int
 
         init(store: NodeStore, start: Int, count: Int) {
             self.store = store
@@ -81,40 +81,40 @@ public struct Node: Sendable {
         }
 
         /// Only the empty literal, so that `node.entries ?? []` reads as it would for an array.
-        public init(arrayLiteral elements: Never...) {
+        package init(arrayLiteral elements: Never...) {
             self.init(store: NodeStore.empty, start: 0, count: 0)
         }
 
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { count }
-        public subscript(position: Int) -> Entry {
+        package var startIndex: Int { 0 }
+        package var endIndex: Int { count }
+        package subscript(position: Int) -> Entry {
             precondition(position >= 0 && position < count, "entry index out of range")
             let link = start + 2 * position
             return Entry(store: store, keyIndex: store.links[link], valueIndex: store.links[link + 1])
         }
 
         /// The first entry whose key is `name`.
-        public func first(named name: String) -> Entry? {
+        package func first(named name: String) -> Entry? {
             first { $0.hasKey(name) }
         }
 
-        public static func == (lhs: Entries, rhs: Entries) -> Bool {
+        package static func == (lhs: Entries, rhs: Entries) -> Bool {
             lhs.elementsEqual(rhs) { $0.key == $1.key && $0.value.value == $1.value.value }
         }
     }
 
     /// How a scalar was written; expressions inside pack scalars use it to map an
     /// offset in the text back to a line and column of the file.
-    public enum Style: UInt8, Sendable, Hashable, BitwiseCopyable {
+    package enum Style: UInt8, Sendable, Hashable, BitwiseCopyable {
         case plain, singleQuoted, doubleQuoted, literal, folded, collection
     }
 
     private var record: NodeStore.Record { store.records[Int(index)] }
 
-    public var range: SourceRange { record.range }
-    public var style: Style { record.style }
+    package var range: SourceRange { record.range }
+    package var style: Style { record.style }
 
-    public var value: Value {
+    package var value: Value {
         let record = record
         switch record.kind {
         case .null: return .null
@@ -127,31 +127,31 @@ public struct Node: Sendable {
         }
     }
 
-    public var isNull: Bool { record.kind == .null }
+    package var isNull: Bool { record.kind == .null }
 
-    public var entries: Entries? {
+    package var entries: Entries? {
         let record = record
         guard record.kind == .mapping else { return nil }
         return Entries(store: store, start: Int(record.payload), count: Int(record.count))
     }
 
-    public var items: Items? {
+    package var items: Items? {
         let record = record
         guard record.kind == .sequence else { return nil }
         return Items(store: store, start: Int(record.payload), count: Int(record.count))
     }
 
-    public var string: String? {
+    package var string: String? {
         record.kind == .string ? store.string(at: index) : nil
     }
 
     /// The first entry with `key`, for the few readers that look keys up directly.
-    public subscript(key: String) -> Node? {
+    package subscript(key: String) -> Node? {
         entries?.first(named: key)?.value
     }
 
     /// What the node is, in words, for messages such as "expected a mapping, found a list".
-    public var kindDescription: String {
+    package var kindDescription: String {
         switch record.kind {
         case .null: "null"
         case .bool: "a boolean"
@@ -164,7 +164,7 @@ public struct Node: Sendable {
     }
 
     /// A lone string node, for text that did not come from a file of its own.
-    public static func string(_ text: String, range: SourceRange, style: Style = .plain) -> Node {
+    package static func string(_ text: String, range: SourceRange, style: Style = .plain) -> Node {
         var builder = NodeStoreBuilder()
         let index = builder.string(text, range: range, style: style)
         return builder.finish(root: index)

@@ -8,7 +8,7 @@
 ///
 /// `@unchecked Sendable` because the buffers are raw memory the compiler cannot see
 /// into: the store never changes once built, and its buffers are freed only with it.
-public final class NodeStore: @unchecked Sendable {
+package final class NodeStore: @unchecked Sendable {
     @usableFromInline
     enum Kind: UInt8, Sendable, BitwiseCopyable {
         case null, bool, int, float, string, sequence, mapping

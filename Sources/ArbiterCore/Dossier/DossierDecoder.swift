@@ -3,16 +3,16 @@
 /// Every problem in the file is reported together, each at its own line and column:
 /// unknown keys (with a suggestion), wrong types, values out of range or outside an
 /// enum, malformed dates and country codes, and citations that point nowhere.
-public struct DossierDecoder: Sendable {
-    public static let reservedKeys = ReservedKey.allCases.map(\.rawValue)
+package struct DossierDecoder: Sendable {
+    package static let reservedKeys = ReservedKey.allCases.map(\.rawValue)
 
-    public let schema: InputSchema
+    package let schema: InputSchema
 
-    public init(schema: InputSchema) {
+    package init(schema: InputSchema) {
         self.schema = schema
     }
 
-    public func decode(_ document: Document) -> Result<Dossier, DiagnosticError> {
+    package func decode(_ document: Document) -> Result<Dossier, DiagnosticError> {
         var problems = DiagnosticCollector(file: document.file, domain: "dossier")
         let dossier = decode(document.root, file: document.file, requireIdentity: true, into: &problems)
         if problems.hasErrors || dossier == nil {
@@ -22,7 +22,7 @@ public struct DossierDecoder: Sendable {
     }
 
     /// Decodes a bag of facts without identity, as written in a rule's examples.
-    public func decodeFacts(_ node: Node, file: String, label: String) -> Result<Dossier, DiagnosticError> {
+    package func decodeFacts(_ node: Node, file: String, label: String) -> Result<Dossier, DiagnosticError> {
         var problems = DiagnosticCollector(file: file, domain: "dossier")
         let dossier = decode(node, file: file, requireIdentity: false, into: &problems, label: label)
         if problems.hasErrors || dossier == nil { return .failure(DiagnosticError(problems.diagnostics)) }
@@ -209,7 +209,7 @@ public struct DossierDecoder: Sendable {
     /// The value `node` gives the fact at `slot`, checked as a dossier's would be (type,
     /// bounds, declared values), for facts set outside a dossier: `--set` options and
     /// mitigations' `set:`. Null is refused: such a change names a value.
-    public func value(of node: Node, forSlot slot: Int, file: String) -> Result<Value, DiagnosticError> {
+    package func value(of node: Node, forSlot slot: Int, file: String) -> Result<Value, DiagnosticError> {
         var problems = DiagnosticCollector(file: file, domain: "dossier")
         if node.isNull {
             problems.error("missing-value", "'\(schema.declarations[slot].path)' needs a value here", at: node.range,
@@ -397,10 +397,10 @@ public struct DossierDecoder: Sendable {
     }
 
     /// What `isValidIdentifier` accepts, in words, for every message that states the rule.
-    public static let identifierRule = "letters, digits, '-', '_' and '.' (at most 128), such as rs-belgrade-safe-city"
+    package static let identifierRule = "letters, digits, '-', '_' and '.' (at most 128), such as rs-belgrade-safe-city"
 
     /// Letters, digits, '-', '_' and '.', at most 128 of them.
-    public static func isValidIdentifier(_ id: String) -> Bool {
+    package static func isValidIdentifier(_ id: String) -> Bool {
         var count = 0
         for byte in id.utf8 {
             count += 1

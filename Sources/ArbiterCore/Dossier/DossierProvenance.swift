@@ -1,12 +1,12 @@
 /// Whether each known fact of a dossier cites a source: the tool's promise is that every
 /// verdict can be traced to the documents behind it.
-public struct DossierProvenance: Sendable, Equatable {
-    public var facts: Int
-    public var cited: Int
+package struct DossierProvenance: Sendable, Equatable {
+    package var facts: Int
+    package var cited: Int
     /// One warning per fact without a citation, at the fact.
-    public var warnings: [Diagnostic]
+    package var warnings: [Diagnostic]
 
-    public init(_ dossier: Dossier, schema: InputSchema) {
+    package init(_ dossier: Dossier, schema: InputSchema) {
         var facts = 0, cited = 0
         var warnings: [Diagnostic] = []
         // The reserved `country` names the project, like its id; it is not a finding.

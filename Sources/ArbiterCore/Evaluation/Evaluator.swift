@@ -1,18 +1,18 @@
 /// Runs every compiled rule against a dossier. Pure: the evaluation date is an
 /// argument, and the same inputs always give the same result.
-public struct Evaluator: Sendable {
-    public let ruleSet: RuleSet
-    public let asOf: CivilDate
+package struct Evaluator: Sendable {
+    package let ruleSet: RuleSet
+    package let asOf: CivilDate
     /// Fact paths by slot, taken out of the schema once rather than per dossier.
     private let paths: [String]
 
-    public init(ruleSet: RuleSet, asOf: CivilDate) {
+    package init(ruleSet: RuleSet, asOf: CivilDate) {
         self.ruleSet = ruleSet
         self.asOf = asOf
         self.paths = ruleSet.schema.allPaths
     }
 
-    public func evaluate(_ dossier: Dossier) -> ProjectResult {
+    package func evaluate(_ dossier: Dossier) -> ProjectResult {
         let (context, sheet) = scratch(for: dossier)
         var packs: [PackResult] = []
         packs.reserveCapacity(ruleSet.packs.count)
@@ -29,12 +29,12 @@ public struct Evaluator: Sendable {
 
     /// One pack's result alone, for analyses that evaluate many variants of a dossier
     /// and read one pack of each.
-    public func evaluate(_ dossier: Dossier, pack: CompiledPack) -> PackResult {
+    package func evaluate(_ dossier: Dossier, pack: CompiledPack) -> PackResult {
         let (context, sheet) = scratch(for: dossier)
         return Scoring.result(pack: pack, findings: findings(of: pack.rules, sheet: sheet, context: context))
     }
 
-    public func evaluate(_ rule: CompiledRule, on dossier: Dossier) -> Finding {
+    package func evaluate(_ rule: CompiledRule, on dossier: Dossier) -> Finding {
         let (context, sheet) = scratch(for: dossier)
         return findings(of: [rule], sheet: sheet, context: context)[0]
     }

@@ -1,17 +1,17 @@
 /// The result of running one of a rule's `examples`: `fires` examples must fire and
 /// `passes` examples must pass (an unknown outcome fails either).
-public struct ExampleCheck: Hashable, Sendable {
-    public var rule: String
-    public var pack: String
-    public var expectation: FindingStatus
-    public var index: Int
-    public var actual: FindingStatus
-    public var missing: [String]
+package struct ExampleCheck: Hashable, Sendable {
+    package var rule: String
+    package var pack: String
+    package var expectation: FindingStatus
+    package var index: Int
+    package var actual: FindingStatus
+    package var missing: [String]
 
-    public var passed: Bool { actual == expectation }
+    package var passed: Bool { actual == expectation }
 
     /// Runs every example of every rule in the set.
-    public static func run(_ ruleSet: RuleSet, asOf: CivilDate) -> [ExampleCheck] {
+    package static func run(_ ruleSet: RuleSet, asOf: CivilDate) -> [ExampleCheck] {
         let evaluator = Evaluator(ruleSet: ruleSet, asOf: asOf)
         var checks: [ExampleCheck] = []
         for rule in ruleSet.allRules {

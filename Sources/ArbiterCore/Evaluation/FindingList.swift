@@ -104,36 +104,36 @@ public struct FindingList: RandomAccessCollection, Hashable, Sendable {
 
     /// fired, passed or unknown as evaluated.
     @inlinable
-    public func outcome(at position: Int) -> FindingStatus { records[position].outcome }
+    package func outcome(at position: Int) -> FindingStatus { records[position].outcome }
 
     /// The reported status: `waived` when an applied waiver covers a finding that did not pass.
     @inlinable
-    public func status(at position: Int) -> FindingStatus {
+    package func status(at position: Int) -> FindingStatus {
         Finding.status(outcome: records[position].outcome, waiver: waivers.isEmpty ? nil : waivers[position])
     }
 
     @inlinable
-    public func contribution(at position: Int) -> Double { records[position].contribution }
+    package func contribution(at position: Int) -> Double { records[position].contribution }
 
     @inlinable
-    public func maxContribution(at position: Int) -> Double { records[position].maxContribution }
+    package func maxContribution(at position: Int) -> Double { records[position].maxContribution }
 
     /// True when the finding counts toward a gate decision: not advisory, not waived
     /// (as `Finding.isEnforced`).
     @inlinable
-    public func isEnforced(at position: Int) -> Bool {
+    package func isEnforced(at position: Int) -> Bool {
         !records[position].advisory && status(at: position) != .waived
     }
 
     /// Decided: the outcome and its size are both known.
     @inlinable
-    public func isDecided(at position: Int) -> Bool {
+    package func isDecided(at position: Int) -> Bool {
         let record = records[position]
         return Finding.isDecided(outcome: record.outcome, missingFacts: record.hasMissingFacts, faulted: record.fault >= 0)
     }
 
     /// How many findings are fired, unknown and waived, by reported status.
-    public func statusCounts() -> (fired: Int, unknown: Int, waived: Int) {
+    package func statusCounts() -> (fired: Int, unknown: Int, waived: Int) {
         var fired = 0, unknown = 0, waived = 0
         for position in records.indices {
             switch status(at: position) {

@@ -10,7 +10,7 @@ public struct ProjectResult: Hashable, Sendable {
     public var sources: [Source]
     public var gate: GateDecision?
     /// Set when facts were overridden before evaluation (`--set`, `--unset`).
-    public var whatIf: WhatIf?
+    package var whatIf: WhatIf?
     public var idRange: SourceRange = .fileStart
 
     public init(file: String, id: String, name: String, country: String?, packs: [PackResult], sources: [Source]) {

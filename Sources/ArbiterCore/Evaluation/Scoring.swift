@@ -5,20 +5,20 @@
 /// of `min(cap, points of the category)`, with no denominator, so a rule that does not
 /// fire adds nothing and adding rules never lowers a score. The worst case counts every
 /// relevant unknown at its largest contribution, capped the same way.
-public enum Scoring {
+package enum Scoring {
     /// Rounds half away from zero to one decimal, so 12.25 prints as 12.3 everywhere.
-    public static func oneDecimal(_ value: Double) -> Double {
+    package static func oneDecimal(_ value: Double) -> Double {
         (value * 10).rounded(.toNearestOrAwayFromZero) / 10
     }
 
-    public static func percentage(_ part: Double, of whole: Double) -> Double {
+    package static func percentage(_ part: Double, of whole: Double) -> Double {
         whole > 0 ? oneDecimal(100 * part / whole) : 0
     }
 
     /// The pack's points when `counted(position)` gives what each finding adds: summed
     /// by category, each category held to its cap. The gate counts with it too, leaving
     /// out waived and advisory findings.
-    public static func points(_ findings: FindingList, caps: [Double?], counted: (Int) -> Double) -> Double {
+    package static func points(_ findings: FindingList, caps: [Double?], counted: (Int) -> Double) -> Double {
         var sums = Array(repeating: 0.0, count: caps.count)
         for position in findings.indices {
             let category = findings.rules[position].categoryIndex
@@ -29,7 +29,7 @@ public enum Scoring {
         return total
     }
 
-    public static func result(pack: CompiledPack, findings: FindingList) -> PackResult {
+    package static func result(pack: CompiledPack, findings: FindingList) -> PackResult {
         var applicable = 0.0, decided = 0.0, applicableRules = 0
         var sums = Array(repeating: (score: 0.0, worst: 0.0, weight: 0.0), count: pack.categories.count)
         findings.rules.withUnsafeBufferPointer { rules in

@@ -1,15 +1,15 @@
 /// What a what-if run changed: the facts overridden, and each pack's verdict on the
 /// dossier as written, to show beside the verdict with the overrides.
-public struct WhatIf: Hashable, Sendable {
+package struct WhatIf: Hashable, Sendable {
     /// A pack's verdict before the overrides.
-    public struct Before: Hashable, Sendable {
-        public var pack: String
-        public var score: Double
-        public var worst: Double
-        public var band: Band
-        public var worstBand: Band
+    package struct Before: Hashable, Sendable {
+        package var pack: String
+        package var score: Double
+        package var worst: Double
+        package var band: Band
+        package var worstBand: Band
 
-        public init(_ result: PackResult) {
+        package init(_ result: PackResult) {
             pack = result.pack
             score = result.score
             worst = result.worst
@@ -18,14 +18,14 @@ public struct WhatIf: Hashable, Sendable {
         }
     }
 
-    public var overrides: [FactOverride]
-    public var before: [Before]
+    package var overrides: [FactOverride]
+    package var before: [Before]
 
-    public init(overrides: [FactOverride], before: [Before]) {
+    package init(overrides: [FactOverride], before: [Before]) {
         self.overrides = overrides
         self.before = before
     }
 
     /// The options that reproduce the run: `--set a=b --unset c`.
-    public var options: String { overrides.options }
+    package var options: String { overrides.options }
 }

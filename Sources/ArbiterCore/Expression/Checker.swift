@@ -1,7 +1,7 @@
 /// Resolves an expression's paths against the declared inputs, infers types and
 /// rejects what could never make sense (`a.flag > 3`, `deployment == "citywide"`),
 /// without changing the parse tree.
-public struct Checker {
+package struct Checker {
     let schema: InputSchema
     let limits: ExpressionLimits
     private var errors: [ExpressionError] = []
@@ -15,7 +15,7 @@ public struct Checker {
     }
 
     /// Checks `syntax`; when `expecting` is given the result must have that type.
-    public static func check(_ syntax: Syntax, schema: InputSchema, expecting: ExpressionType? = nil,
+    package static func check(_ syntax: Syntax, schema: InputSchema, expecting: ExpressionType? = nil,
                              limits: ExpressionLimits = ExpressionLimits()) -> Result<CheckedExpression, ExpressionFailure> {
         var checker = Checker(schema: schema, limits: limits)
         let (typed, type) = checker.check(syntax)
@@ -327,14 +327,14 @@ public struct Checker {
 }
 
 /// An expression that passed the checker, ready to become a `Program`.
-public struct CheckedExpression: Sendable {
+package struct CheckedExpression: Sendable {
     let expression: TypedExpression
-    public let type: ExpressionType
+    package let type: ExpressionType
     /// Schema slots the expression reads, in the order it first reads them.
-    public let reads: [Int]
+    package let reads: [Int]
 
     /// True when the expression is one fact path and nothing else.
-    public var isBareFact: Bool {
+    package var isBareFact: Bool {
         if case .fact = expression { return true }
         return false
     }

@@ -1,6 +1,6 @@
 /// The mutable state of one evaluation: the dossier's facts, the evaluation date, the
 /// step budget and the first fault. One per evaluation, never shared across threads.
-public final class EvaluationContext {
+package final class EvaluationContext {
     let facts: SlotTable<Fact>
     let today: Int
     private let budget: Int

@@ -1,8 +1,8 @@
 /// Every problem the checker found in one expression.
-public struct ExpressionFailure: Error, Sendable {
-    public var errors: [ExpressionError]
+package struct ExpressionFailure: Error, Sendable {
+    package var errors: [ExpressionError]
 
-    public init(_ errors: [ExpressionError]) {
+    package init(_ errors: [ExpressionError]) {
         self.errors = errors
     }
 }

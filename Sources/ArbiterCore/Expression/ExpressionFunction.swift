@@ -1,14 +1,14 @@
 /// The expression language's functions: a closed set, so every switch over them is
 /// exhaustive and a new function cannot fall silently into another's case.
-public enum ExpressionFunction: String, CaseIterable, Sendable {
+package enum ExpressionFunction: String, CaseIterable, Sendable {
     case exists, len, sum, min, max, any, all, matches, lower
     case daysSince = "days_since"
 
     /// The name as written in an expression.
-    public var name: String { rawValue }
+    package var name: String { rawValue }
 
     /// How it is called, for hints and `explain`.
-    public var usage: String {
+    package var usage: String {
         switch self {
         case .exists: "exists(path): true when the fact is set"
         case .len: "len(list or text): number of items or characters"

@@ -1,5 +1,5 @@
 /// The static type of an expression, inferred by the checker.
-public indirect enum ExpressionType: Hashable, Sendable, CustomStringConvertible {
+package indirect enum ExpressionType: Hashable, Sendable, CustomStringConvertible {
     case bool
     case int
     case number
@@ -28,7 +28,7 @@ public indirect enum ExpressionType: Hashable, Sendable, CustomStringConvertible
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .bool: "bool"
         case .int: "int"

@@ -2,7 +2,7 @@
 /// level: `or` < `and` < `not` < comparison and `in` < `+ -` < `* /` < unary `-` < primary.
 ///
 /// Depth and node count are bounded, so no input can exhaust the stack or memory.
-public struct Parser {
+package struct Parser {
     private let tokens: [Token]
     private let limits: ExpressionLimits
     private var position = 0
@@ -14,7 +14,7 @@ public struct Parser {
         self.limits = limits
     }
 
-    public static func parse(_ text: String, limits: ExpressionLimits = ExpressionLimits()) -> Result<Syntax, ExpressionError> {
+    package static func parse(_ text: String, limits: ExpressionLimits = ExpressionLimits()) -> Result<Syntax, ExpressionError> {
         let length = text.unicodeScalars.count
         guard length <= limits.maxLength else {
             return .failure(ExpressionError("expr.too-long", "expression is \(length) characters, over the limit of \(limits.maxLength)",

@@ -5,14 +5,14 @@
 /// Run-time surprises (division by zero, an index past the end, integer overflow, an
 /// exhausted step budget) are faults: the result is `unknown` and the fault message
 /// is reported on the finding. They never trap.
-public struct Program: Sendable {
+package struct Program: Sendable {
     typealias Thunk = @Sendable (EvaluationContext) -> Value
 
     let thunk: Thunk
-    public let type: ExpressionType
-    public let reads: [Int]
+    package let type: ExpressionType
+    package let reads: [Int]
 
-    public init(_ checked: CheckedExpression) {
+    package init(_ checked: CheckedExpression) {
         var bits: [Int: UInt64] = [:]
         for (index, slot) in checked.reads.enumerated() { bits[slot] = 1 << UInt64(min(index, 63)) }
         thunk = Self.compile(checked.expression, bits: bits)
@@ -28,7 +28,7 @@ public struct Program: Sendable {
     }
 
     /// Evaluates against a dossier's facts.
-    public func evaluate(on dossier: Dossier, today: CivilDate, stepBudget: Int = ExpressionLimits().stepBudget) -> (value: Value, fault: String?) {
+    package func evaluate(on dossier: Dossier, today: CivilDate, stepBudget: Int = ExpressionLimits().stepBudget) -> (value: Value, fault: String?) {
         evaluate(facts: dossier.facts, today: today, stepBudget: stepBudget)
     }
 

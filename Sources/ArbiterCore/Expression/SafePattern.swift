@@ -5,7 +5,7 @@
 /// it as a Pike VM (all threads advance together), the approach RE2 and cel-go use.
 /// Supported: literals, `.`, classes `[a-z]` and `[^…]`, `\d \w \s \D \W \S`,
 /// escapes, groups `( )` and `(?: )`, `|`, `* + ?`, `{m}`, `{m,}`, `{m,n}`, `^ $`.
-public struct SafePattern: Sendable, Hashable {
+package struct SafePattern: Sendable, Hashable {
     enum Instruction: Hashable, Sendable {
         case scalar(Unicode.Scalar)
         case any
@@ -17,11 +17,11 @@ public struct SafePattern: Sendable, Hashable {
         case match
     }
 
-    public let source: String
+    package let source: String
     let program: [Instruction]
 
     /// Compiles `source`, or explains the problem with the offset it occurred at.
-    public init(_ source: String, maxLength: Int = 256, maxProgram: Int = 4_096) throws(ExpressionError) {
+    package init(_ source: String, maxLength: Int = 256, maxProgram: Int = 4_096) throws(ExpressionError) {
         let scalars = Array(source.unicodeScalars)
         guard scalars.count <= maxLength else {
             throw ExpressionError("expr.invalid-regex", "pattern is longer than \(maxLength) characters", at: 0..<scalars.count)
@@ -36,7 +36,7 @@ public struct SafePattern: Sendable, Hashable {
     }
 
     /// True when the pattern matches anywhere in `text`.
-    public func matches(_ text: String) -> Bool {
+    package func matches(_ text: String) -> Bool {
         matches(text, stepLimit: .max).matched ?? false
     }
 
@@ -124,8 +124,8 @@ public struct SafePattern: Sendable, Hashable {
         }
     }
 
-    public static func == (lhs: SafePattern, rhs: SafePattern) -> Bool { lhs.source == rhs.source }
-    public func hash(into hasher: inout Hasher) { hasher.combine(source) }
+    package static func == (lhs: SafePattern, rhs: SafePattern) -> Bool { lhs.source == rhs.source }
+    package func hash(into hasher: inout Hasher) { hasher.combine(source) }
 }
 
 /// The pattern's parse tree.

@@ -1,7 +1,7 @@
 /// The parse tree of an expression. Every node keeps its scalar offsets so later
 /// stages can point at the exact text they reject.
-public struct Syntax: Hashable, Sendable {
-    public indirect enum Kind: Hashable, Sendable {
+package struct Syntax: Hashable, Sendable {
+    package indirect enum Kind: Hashable, Sendable {
         case literal(Value)
         case list([Syntax])
         case path([PathComponent])
@@ -10,25 +10,25 @@ public struct Syntax: Hashable, Sendable {
         case call(String, [Syntax])
     }
 
-    public enum PathComponent: Hashable, Sendable {
+    package enum PathComponent: Hashable, Sendable {
         case name(String)
         case all
         case index(Int)
     }
 
-    public enum UnaryOperator: String, Hashable, Sendable {
+    package enum UnaryOperator: String, Hashable, Sendable {
         case not, negate = "-"
     }
 
-    public enum BinaryOperator: String, Hashable, Sendable {
+    package enum BinaryOperator: String, Hashable, Sendable {
         case and, or, equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
         case `in`, add = "+", subtract = "-", multiply = "*", divide = "/"
     }
 
-    public var kind: Kind
-    public var range: Range<Int>
+    package var kind: Kind
+    package var range: Range<Int>
 
-    public init(_ kind: Kind, range: Range<Int>) {
+    package init(_ kind: Kind, range: Range<Int>) {
         self.kind = kind
         self.range = range
     }

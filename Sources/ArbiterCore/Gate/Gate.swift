@@ -7,10 +7,10 @@
 /// `failOnUnknown` severity or worse) and on a pack that knows too little; the other
 /// unknowns become warnings, so a documented project can pass and an undocumented
 /// one cannot. `worst` counts every unknown at its largest contribution; `best` none.
-public enum Gate {
+package enum Gate {
     /// The pack's points as the gate counts them: enforced findings only, unknown ones at
     /// their largest contribution with `worst`, category caps applied.
-    public static func gateScore(_ pack: PackResult, unknown: GatePolicy.UnknownTreatment) -> Double {
+    package static func gateScore(_ pack: PackResult, unknown: GatePolicy.UnknownTreatment) -> Double {
         let findings = pack.findings
         return Scoring.oneDecimal(Scoring.points(findings, caps: pack.caps) { position in
             guard findings.isEnforced(at: position) else { return 0 }
@@ -18,7 +18,7 @@ public enum Gate {
         })
     }
 
-    public static func decide(_ project: ProjectResult, policy: GatePolicy, baseline: Baseline.Project?) -> GateDecision {
+    package static func decide(_ project: ProjectResult, policy: GatePolicy, baseline: Baseline.Project?) -> GateDecision {
         var reasons: [String] = []
         var causes: [GateDecision.Cause] = []
         var warnings: [GateDecision.Warning] = []

@@ -1,17 +1,17 @@
 /// Applies waivers to results, one project at a time so a batch can stream, and
 /// accounts for every waiver at the end of the run.
-public struct WaiverBook: Sendable {
-    public let waivers: [Waiver]
-    public let asOf: CivilDate
+package struct WaiverBook: Sendable {
+    package let waivers: [Waiver]
+    package let asOf: CivilDate
 
-    public init(waivers: [Waiver], asOf: CivilDate) {
+    package init(waivers: [Waiver], asOf: CivilDate) {
         self.waivers = waivers
         self.asOf = asOf
     }
 
     /// Marks the project's fired and unknown findings that a waiver covers, and returns
     /// the indices of the waivers that matched something.
-    public func apply(to project: inout ProjectResult) -> Set<Int> {
+    package func apply(to project: inout ProjectResult) -> Set<Int> {
         var matched: Set<Int> = []
         if waivers.isEmpty { return matched }
         for packIndex in project.packs.indices {
@@ -36,7 +36,7 @@ public struct WaiverBook: Sendable {
     }
 
     /// The fate of every waiver, given how many findings each matched in the run.
-    public func outcomes(matchCounts: [Int: Int]) -> [WaiverOutcome] {
+    package func outcomes(matchCounts: [Int: Int]) -> [WaiverOutcome] {
         waivers.enumerated().map { index, waiver in
             let count = matchCounts[index, default: 0]
             let state: WaiverOutcome.State = waiver.isExpired(asOf: asOf) ? .expired : (count == 0 ? .stale : .applied)

@@ -1,10 +1,10 @@
 /// Reads a waivers file (`waivers: [{project, rule, reason, approved_by, expires}]`),
 /// reporting every problem at its position.
-public struct WaiverDecoder: Sendable {
-    public init() {}
+package struct WaiverDecoder: Sendable {
+    package init() {}
 
     /// `knownRules`, when given, turns a waiver for a rule no pack defines into an error.
-    public func decode(_ document: Document, knownRules: Set<String>? = nil) -> Result<[Waiver], DiagnosticError> {
+    package func decode(_ document: Document, knownRules: Set<String>? = nil) -> Result<[Waiver], DiagnosticError> {
         var problems = DiagnosticCollector(file: document.file, domain: "waiver")
         guard var reader = FieldReader(document.root, context: "a waivers file", into: &problems) else {
             return .failure(DiagnosticError(problems.diagnostics))

@@ -28,7 +28,7 @@ public struct BandFloor: Hashable, Sendable {
     /// Whether the floor holds when `counts` says which findings count (fired, or also
     /// unknown for the worst case). Every dossier asks this of every floor, so it counts
     /// without building anything.
-    public func holds(in findings: FindingList, counts: (Int) -> Bool) -> Bool {
+    package func holds(in findings: FindingList, counts: (Int) -> Bool) -> Bool {
         switch trigger {
         case .severity(let severity, let count):
             var met = 0
@@ -43,7 +43,7 @@ public struct BandFloor: Hashable, Sendable {
     }
 
     /// The ids of the rules that meet the floor, for the one floor a report names.
-    public func rulesMeeting(_ findings: FindingList, counts: (Int) -> Bool) -> [String] {
+    package func rulesMeeting(_ findings: FindingList, counts: (Int) -> Bool) -> [String] {
         switch trigger {
         case .severity(let severity, _):
             findings.indices.filter { findings.rules[$0].severity >= severity && counts($0) }.map { findings.rules[$0].id }
@@ -68,7 +68,7 @@ public struct AppliedFloor: Hashable, Sendable {
 
     /// The highest of `floors` that holds and lifts the band above `scoreBand`; nil when
     /// none does. Between equal bands the first declared wins, so reports are stable.
-    public static func highest(_ floors: [BandFloor], above scoreBand: Band, in findings: FindingList,
+    package static func highest(_ floors: [BandFloor], above scoreBand: Band, in findings: FindingList,
                                counts: (Int) -> Bool) -> AppliedFloor? {
         var best: BandFloor?
         for floor in floors where floor.band > max(scoreBand, best?.band ?? .low) && floor.holds(in: findings, counts: counts) {

@@ -12,7 +12,7 @@ public struct CompiledPack: Sendable {
     public var declaredCaps: [String: Double] = [:]
     public var floors: [BandFloor] = []
     public var minimumCompleteness: Double?
-    public var inputs: [InputDeclaration]
+    package var inputs: [InputDeclaration]
     public var rules: [CompiledRule]
     /// Categories in order of first appearance; rules point into it by index.
     public var categories: [String] = []

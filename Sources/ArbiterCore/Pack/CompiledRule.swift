@@ -46,18 +46,18 @@ public final class CompiledRule: Sendable, Hashable {
     public let references: [Reference]
     public let mitigations: [String]
     /// The mitigations with the facts each changes, where the pack says (`set:`).
-    public let levers: [Mitigation]
+    package let levers: [Mitigation]
     public let enforceFrom: CivilDate?
-    public let file: String
-    public let range: SourceRange
+    package let file: String
+    package let range: SourceRange
     /// The `when` text as written, for `arbiter explain`.
-    public let conditionText: String
+    package let conditionText: String
     /// The `applies` text as written (the relevance guard); nil when the rule has none.
-    public let appliesText: String?
+    package let appliesText: String?
     /// Slots the condition and scale read, most specific first: the rule's evidence.
-    public let reads: [Int]
-    public let fires: [Dossier]
-    public let passes: [Dossier]
+    package let reads: [Int]
+    package let fires: [Dossier]
+    package let passes: [Dossier]
     /// For each position in `reads`, the bit an unknown condition result sets when that
     /// fact is one it lacks; 0 for facts only the scale reads.
     let conditionBits: [UInt64]

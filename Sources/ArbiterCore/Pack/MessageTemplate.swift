@@ -1,6 +1,6 @@
 /// A finding message with `{expression}` placeholders, compiled once at pack load.
 /// `{{` and `}}` stand for literal braces.
-public struct MessageTemplate: Sendable {
+package struct MessageTemplate: Sendable {
     enum Part: Sendable {
         case text(String)
         case value(Program)

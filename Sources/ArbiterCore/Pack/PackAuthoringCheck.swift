@@ -2,10 +2,10 @@
 /// can check, mitigations a project can act on, and a firing and a passing example that
 /// `arbiter test` runs. `arbiter lint` reports their absence as warnings, and as errors
 /// with `--strict`; the shipped packs pass the strict form.
-public enum PackAuthoringCheck {
+package enum PackAuthoringCheck {
     /// One warning per missing part of each rule. Examples are checked only when the
     /// rule set was compiled with them (`decodesExamples`).
-    public static func warnings(_ ruleSet: RuleSet, examplesDecoded: Bool) -> [Diagnostic] {
+    package static func warnings(_ ruleSet: RuleSet, examplesDecoded: Bool) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         for rule in ruleSet.allRules {
             func warn(_ code: String, _ message: String, _ hint: String) {

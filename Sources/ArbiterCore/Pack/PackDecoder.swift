@@ -1,10 +1,10 @@
 /// Reads a pack file field by field into a `PackDefinition`, reporting every
 /// problem in the file at its own position. Expressions are only collected here;
 /// `RuleSetCompiler` checks them once the inputs of every pack are known.
-public struct PackDecoder: Sendable {
-    public init() {}
+package struct PackDecoder: Sendable {
+    package init() {}
 
-    public func decode(_ document: Document, source: SourceText? = nil) -> Result<PackDefinition, DiagnosticError> {
+    package func decode(_ document: Document, source: SourceText? = nil) -> Result<PackDefinition, DiagnosticError> {
         let (definition, diagnostics) = decodeCollecting(document, source: source)
         if diagnostics.hasErrors || definition == nil { return .failure(DiagnosticError(diagnostics)) }
         return .success(definition!)
@@ -12,7 +12,7 @@ public struct PackDecoder: Sendable {
 
     /// Decodes as much of the pack as it can alongside the problems, so the compiler
     /// can still check the rules that did decode and report everything in one pass.
-    public func decodeCollecting(_ document: Document, source: SourceText? = nil) -> (PackDefinition?, [Diagnostic]) {
+    package func decodeCollecting(_ document: Document, source: SourceText? = nil) -> (PackDefinition?, [Diagnostic]) {
         var problems = DiagnosticCollector(file: document.file, domain: "pack")
         guard var reader = FieldReader(document.root, context: "a rule pack", into: &problems) else {
             return (nil, problems.diagnostics)

@@ -1,9 +1,9 @@
 /// What makes a reference address citable: `https`, a registered domain name for a
 /// host (not a raw address, not a trailing dot), no explicit port. A source a reviewer
 /// cannot open and trust is no source.
-public enum ReferenceURL {
+package enum ReferenceURL {
     /// Why `url` cannot be cited, or nil when it can.
-    public static func problem(with url: String) -> String? {
+    package static func problem(with url: String) -> String? {
         guard url.hasPrefix("https://") else { return "'\(url)' is not an https address" }
         let rest = url.dropFirst("https://".count)
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }

@@ -2,7 +2,7 @@
 /// and shared, read-only, by every worker.
 public struct RuleSet: Sendable {
     public let packs: [CompiledPack]
-    public let schema: InputSchema
+    package let schema: InputSchema
     public let limits: ExpressionLimits
 
     init(packs: [CompiledPack], schema: InputSchema, limits: ExpressionLimits) {

@@ -1,18 +1,18 @@
 /// Checks every loaded pack against the union of their inputs and compiles the rules.
 /// All problems across all packs come back together, each at its line and column.
-public struct RuleSetCompiler: Sendable {
-    public var limits: ExpressionLimits
+package struct RuleSetCompiler: Sendable {
+    package var limits: ExpressionLimits
     /// Whether rules' `examples` are decoded into dossiers. They are tests: `arbiter test`
     /// runs them and `arbiter lint` checks them, while scoring never reads them, so the
     /// commands that score skip the work and start faster.
-    public var decodesExamples: Bool
+    package var decodesExamples: Bool
 
-    public init(limits: ExpressionLimits = ExpressionLimits(), decodesExamples: Bool = true) {
+    package init(limits: ExpressionLimits = ExpressionLimits(), decodesExamples: Bool = true) {
         self.limits = limits
         self.decodesExamples = decodesExamples
     }
 
-    public func compile(_ definitions: [PackDefinition], vocabularies: [VocabularyDefinition] = []) -> Result<RuleSet, DiagnosticError> {
+    package func compile(_ definitions: [PackDefinition], vocabularies: [VocabularyDefinition] = []) -> Result<RuleSet, DiagnosticError> {
         var diagnostics: [Diagnostic] = []
         var loaded: [String: VocabularyDefinition] = [:]
         for vocabulary in vocabularies {

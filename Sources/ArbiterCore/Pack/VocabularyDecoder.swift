@@ -1,9 +1,9 @@
 /// Reads a vocabulary file: `vocabulary` (its id), `version`, `title`, `description`
 /// and `inputs`, declared as packs declare theirs.
-public struct VocabularyDecoder: Sendable {
-    public init() {}
+package struct VocabularyDecoder: Sendable {
+    package init() {}
 
-    public func decodeCollecting(_ document: Document) -> (VocabularyDefinition?, [Diagnostic]) {
+    package func decodeCollecting(_ document: Document) -> (VocabularyDefinition?, [Diagnostic]) {
         var problems = DiagnosticCollector(file: document.file, domain: "pack")
         guard var reader = FieldReader(document.root, context: "a vocabulary", into: &problems) else {
             return (nil, problems.diagnostics)

@@ -6,14 +6,14 @@
 /// change where one of its conditions does, so trying every value of a boolean or an
 /// enumeration, and the thresholds the rules compare a number, date or text with, covers
 /// every outcome a fact can produce. Mitigation sets are searched smallest first.
-public struct Planner: Sendable {
-    public let ruleSet: RuleSet
-    public let evaluator: Evaluator
+package struct Planner: Sendable {
+    package let ruleSet: RuleSet
+    package let evaluator: Evaluator
     /// Evaluations one plan may spend trying every combination of levers before it
     /// adds them one at a time instead.
-    public var maximumEvaluations = 20_000
+    package var maximumEvaluations = 20_000
 
-    public init(ruleSet: RuleSet, asOf: CivilDate) {
+    package init(ruleSet: RuleSet, asOf: CivilDate) {
         self.ruleSet = ruleSet
         self.evaluator = Evaluator(ruleSet: ruleSet, asOf: asOf)
     }
@@ -29,7 +29,7 @@ public struct Planner: Sendable {
     // MARK: facts to collect
 
     /// The pack's unknown facts, ranked by how far knowing each could move the pack.
-    public func factsToCollect(_ dossier: Dossier, pack id: String) -> [FactToCollect] {
+    package func factsToCollect(_ dossier: Dossier, pack id: String) -> [FactToCollect] {
         guard let pack = ruleSet.packs.first(where: { $0.id == id }), let base = packResult(dossier, id) else { return [] }
         let thresholds = FactThresholds(rules: pack.rules)
         var unknownFacts: [Int] = []
@@ -134,7 +134,7 @@ public struct Planner: Sendable {
     /// or are unknown) that brings its band, or its worst band when unknown facts count
     /// at their worst, to `target` or below. Ties go to the set that lowers the score
     /// most, then to rule ids in order, so the same dossier always gets the same plan.
-    public func plan(_ dossier: Dossier, pack id: String, target: Band, unknown: GatePolicy.UnknownTreatment) -> MitigationPlan? {
+    package func plan(_ dossier: Dossier, pack id: String, target: Band, unknown: GatePolicy.UnknownTreatment) -> MitigationPlan? {
         guard let base = packResult(dossier, id) else { return nil }
         let atWorst = unknown == .worst
         let measure = { (result: PackResult) in atWorst ? result.worst : result.score }

@@ -1,28 +1,28 @@
 /// `arbiter plan` for one dossier: per pack, the facts worth collecting first and the
 /// mitigations that would bring it to the target band.
-public struct ProjectPlan: Sendable, Hashable {
-    public struct Pack: Sendable, Hashable {
-        public var id: String
-        public var version: String
-        public var title: String
-        public var start: MitigationPlan.Verdict
+package struct ProjectPlan: Sendable, Hashable {
+    package struct Pack: Sendable, Hashable {
+        package var id: String
+        package var version: String
+        package var title: String
+        package var start: MitigationPlan.Verdict
         /// Facts to collect, ranked; nil when not asked for.
-        public var facts: [FactToCollect]?
+        package var facts: [FactToCollect]?
         /// The mitigation plan; nil when no target was asked for.
-        public var plan: MitigationPlan?
+        package var plan: MitigationPlan?
     }
 
-    public var file: String
-    public var id: String
-    public var name: String
-    public var asOf: CivilDate
+    package var file: String
+    package var id: String
+    package var name: String
+    package var asOf: CivilDate
     /// Facts overridden before planning (`--set`, `--unset`).
-    public var overrides: [FactOverride]
-    public var packs: [Pack]
+    package var overrides: [FactOverride]
+    package var packs: [Pack]
 
     /// Plans every pack of `ruleSet` (or those in `only`) for `dossier`, with the given
     /// overrides applied first.
-    public static func make(_ dossier: Dossier, ruleSet: RuleSet, asOf: CivilDate, overrides: [FactOverride] = [],
+    package static func make(_ dossier: Dossier, ruleSet: RuleSet, asOf: CivilDate, overrides: [FactOverride] = [],
                             collect: Bool, target: Band?, unknown: GatePolicy.UnknownTreatment, only: [String] = []) -> ProjectPlan {
         let planner = Planner(ruleSet: ruleSet, asOf: asOf)
         let subject = dossier.applying(overrides)

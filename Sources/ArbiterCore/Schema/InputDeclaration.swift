@@ -1,17 +1,17 @@
 /// One fact a pack reads: its dotted path, type, bounds and documentation, and where
 /// the pack declared it.
-public struct InputDeclaration: Hashable, Sendable {
-    public var path: String
-    public var type: InputType
-    public var minimum: Double?
-    public var maximum: Double?
-    public var unit: String?
-    public var doc: String
-    public var pack: String
-    public var file: String
-    public var range: SourceRange
+package struct InputDeclaration: Hashable, Sendable {
+    package var path: String
+    package var type: InputType
+    package var minimum: Double?
+    package var maximum: Double?
+    package var unit: String?
+    package var doc: String
+    package var pack: String
+    package var file: String
+    package var range: SourceRange
 
-    public init(path: String, type: InputType, minimum: Double? = nil, maximum: Double? = nil,
+    package init(path: String, type: InputType, minimum: Double? = nil, maximum: Double? = nil,
                 unit: String? = nil, doc: String, pack: String, file: String, range: SourceRange) {
         self.path = path
         self.type = type

@@ -2,15 +2,15 @@
 ///
 /// Each declared path gets a slot number, so compiled expressions read facts from an
 /// array instead of looking paths up by name for every dossier.
-public struct InputSchema: Sendable {
-    public private(set) var declarations: [InputDeclaration] = []
+package struct InputSchema: Sendable {
+    package private(set) var declarations: [InputDeclaration] = []
     private var slots: [String: Int] = [:]
     /// Group paths (`governance`, `governance.dpia`) mapped to the names directly under them.
     private var children: [String: [String]] = ["": []]
 
     /// What a key names inside a group: a fact's slot or a nested group's id. Decoding
     /// walks these tables, so it never builds a dotted path just to look it up.
-    public enum Member: Sendable, Hashable {
+    package enum Member: Sendable, Hashable {
         case fact(Int)
         case group(Int)
     }
@@ -29,20 +29,20 @@ public struct InputSchema: Sendable {
     /// distance, which a larger difference in length cannot be.
     private var slotsByLength: [Int: [Int]] = [:]
 
-    public init() {}
+    package init() {}
 
     /// The dossier's reserved `country` key, readable in expressions as `country` so a
     /// rule can compare it with, say, `data.storage_country`.
-    public static let projectCountry = InputDeclaration(
+    package static let projectCountry = InputDeclaration(
         path: "country", type: .country, doc: "ISO 3166-1 alpha-2 code of the country where the project is",
         pack: builtInPack, file: "<built-in>", range: .fileStart)
 
     /// The owner of declarations every schema has, whatever packs are loaded.
-    public static let builtInPack = "arbiter"
+    package static let builtInPack = "arbiter"
 
     /// Builds the union, reporting the same path declared differently by two packs,
     /// or declared both as a fact and as a group of facts.
-    public static func union(_ declarations: [InputDeclaration]) -> (InputSchema, [Diagnostic]) {
+    package static func union(_ declarations: [InputDeclaration]) -> (InputSchema, [Diagnostic]) {
         var schema = InputSchema()
         var problems: [Diagnostic] = []
         for declaration in declarations {
@@ -117,38 +117,38 @@ public struct InputSchema: Sendable {
         }
     }
 
-    public var count: Int { declarations.count }
+    package var count: Int { declarations.count }
 
-    public func member(_ name: String, in group: Int) -> Member? { members.value(for: name, in: group) }
+    package func member(_ name: String, in group: Int) -> Member? { members.value(for: name, in: group) }
 
     /// The member a key names, given the key's UTF-8 bytes.
-    public func member(_ key: UnsafeBufferPointer<UInt8>, in group: Int) -> Member? { members.value(for: key, in: group) }
+    package func member(_ key: UnsafeBufferPointer<UInt8>, in group: Int) -> Member? { members.value(for: key, in: group) }
 
     /// The dotted path of a group id, for messages.
-    public func path(ofGroup group: Int) -> String { groupPaths[group] }
+    package func path(ofGroup group: Int) -> String { groupPaths[group] }
 
-    public func slot(of path: String) -> Int? { slots[path] }
+    package func slot(of path: String) -> Int? { slots[path] }
 
-    public func declaration(at path: String) -> InputDeclaration? {
+    package func declaration(at path: String) -> InputDeclaration? {
         slots[path].map { declarations[$0] }
     }
 
     /// True when `path` is a group that holds facts (`governance.dpia`).
-    public func isGroup(_ path: String) -> Bool { !path.isEmpty && children[path] != nil }
+    package func isGroup(_ path: String) -> Bool { !path.isEmpty && children[path] != nil }
 
     /// The names directly under a group, for did-you-mean hints.
-    public func names(under group: String) -> [String] { children[group] ?? [] }
+    package func names(under group: String) -> [String] { children[group] ?? [] }
 
-    public var allPaths: [String] { declarations.map(\.path) }
+    package var allPaths: [String] { declarations.map(\.path) }
 
     /// The fact paths that end in `.name`, in declaration order.
-    public func paths(named name: String) -> [String] {
+    package func paths(named name: String) -> [String] {
         (slotsByTail[name] ?? []).map { declarations[$0].path }
     }
 
     /// The fact path nearest to `path` in spelling, as `Spelling.suggestion` over every
     /// path would find it, comparing only the paths of a length that could be near.
-    public func closestPath(to path: String) -> String? {
+    package func closestPath(to path: String) -> String? {
         let length = path.unicodeScalars.count, limit = Spelling.distanceLimit(for: path)
         var nearby: [Int] = []
         for candidateLength in max(0, length - limit)...(length + limit) { nearby += slotsByLength[candidateLength] ?? [] }
@@ -158,7 +158,7 @@ public struct InputSchema: Sendable {
 
 
     /// Slots of every fact at or below `path`.
-    public func slots(under path: String) -> [Int] {
+    package func slots(under path: String) -> [Int] {
         if let slot = slots[path] { return [slot] }
         // Down the member tables name by name; an empty name (a stray dot) names nothing.
         var group = 0

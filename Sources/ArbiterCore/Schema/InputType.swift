@@ -1,5 +1,5 @@
 /// The type of a fact that a pack declares.
-public indirect enum InputType: Hashable, Sendable, CustomStringConvertible {
+package indirect enum InputType: Hashable, Sendable, CustomStringConvertible {
     case bool
     case int
     case number
@@ -9,7 +9,7 @@ public indirect enum InputType: Hashable, Sendable, CustomStringConvertible {
     case enumeration([String])
     case list(InputType)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .bool: "bool"
         case .int: "int"
@@ -23,7 +23,7 @@ public indirect enum InputType: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The bare type name, as written in a pack's `type:` field.
-    public var name: String {
+    package var name: String {
         switch self {
         case .enumeration: "enum"
         case .list: "list"
@@ -31,5 +31,5 @@ public indirect enum InputType: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var isNumeric: Bool { self == .int || self == .number }
+    package var isNumeric: Bool { self == .int || self == .number }
 }

@@ -140,6 +140,19 @@ public struct JSONReporter: Reporter {
         evidence.reserveCapacity(32)
         for pack in project.packs { write(pack, of: project, into: &json, evidence: &evidence, fragments: fragments, listing: listing) }
         json.close(array: true)
+        if !project.searches.isEmpty || !project.staleSearches.isEmpty {
+            json.open("searches", array: true)
+            for (search, fresh) in project.searches.map({ ($0, true) }) + project.staleSearches.map({ ($0, false) }) {
+                json.open()
+                json.string("path", plain: search.path)
+                json.string("on", search.on.description)
+                json.strings("sources", search.sources)
+                json.bool("fresh", fresh)
+                json.string("valid_until", search.freshUntil.description)
+                json.close()
+            }
+            json.close(array: true)
+        }
         if let gate = project.gate {
             json.open("gate")
             json.bool("passed", gate.passed)
@@ -236,6 +249,7 @@ public struct JSONReporter: Reporter {
             let start = json.openRecorded()
             json.string("path", plain: path)
             json.value("value", fact.value)
+            if let search = finding.search(atSlot: slot) { json.string("searched_on", search.on.description) }
             json.int("line", fact.range.start.line)
             json.int("column", fact.range.start.column)
             json.open("sources", array: true)

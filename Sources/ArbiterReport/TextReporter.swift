@@ -56,7 +56,7 @@ public struct TextReporter: Reporter {
             out += gate.passed ? "\n" : " (" + gate.causeClasses.map(\.label).joined(separator: ", ") + ")\n"
             for reason in gate.reasons { out += wrap("- " + reason.showingControlCharacters, indent: "  ", width: width) }
             if !gate.warnings.isEmpty {
-                out += "gate warnings: \(gate.warnings.count) unknown rule\(gate.warnings.count == 1 ? "" : "s") below --fail-on-unknown could still change the verdict\n"
+                out += "gate warnings: \(gate.warnings.count) unknown rule\(gate.warnings.count == 1 ? "" : "s") that do not fail the gate could still change the verdict\n"
                 for warning in gate.warnings { out += wrap("- " + warning.text.showingControlCharacters, indent: "  ", width: width) }
             }
         }
@@ -192,6 +192,32 @@ public struct TextReporter: Reporter {
                                    indent: "", width: width)
             }
         }
+        out += searches(project, style: style, width: width)
+        // Rules whose guard is false, named in one line: they count nowhere.
+        let inapplicable = project.packs.flatMap { pack in
+            pack.findings.indices.filter { pack.findings.outcome(at: $0) == .notApplicable }.map { pack.findings.rules[$0].id }
+        }
+        if !inapplicable.isEmpty {
+            out += "\n" + wrap(style.dim("not applicable (\(inapplicable.count)): " + (context.verbose || inapplicable.count <= 8
+                ? inapplicable.joined(separator: ", ") : inapplicable.prefix(8).joined(separator: ", ") + ", … (--verbose lists them)")),
+                                 indent: "", width: width)
+        }
+        return out
+    }
+
+    /// Adverse events searched for and not found: fresh ones stand for false, stale ones
+    /// are unknown again and say so.
+    private func searches(_ project: ProjectResult, style: Style, width: Int) -> String {
+        guard !project.searches.isEmpty || !project.staleSearches.isEmpty else { return "" }
+        var out = "\n" + style.bold("SEARCHED, NONE FOUND (\(project.searches.count + project.staleSearches.count))") + "\n"
+        for search in project.searches {
+            out += wrap("\(search.path): \(search.summary) (\(search.sources.joined(separator: ", "))); counts as false until \(search.freshUntil)"
+                            .showingControlCharacters, indent: "  ", width: width)
+        }
+        for search in project.staleSearches {
+            out += wrap("\(search.path): stale, searched on \(search.on) and valid until \(search.freshUntil); unknown again, search again"
+                            .showingControlCharacters, indent: "  ", width: width)
+        }
         return out
     }
 
@@ -295,7 +321,8 @@ public struct TextReporter: Reporter {
 
     private func evidenceText(_ evidence: Evidence, of project: ProjectResult) -> String {
         let place = evidence.range.start.line == 0 ? "what-if" : "line \(evidence.range.start.line)"
-        var text = "\(evidence.path) = \(evidence.value.displayText) (\(place))"
+        var text = evidence.search.map { "\(evidence.path): \($0.summary) (\(place))" }
+            ?? "\(evidence.path) = \(evidence.value.displayText) (\(place))"
         if !evidence.sources.isEmpty { text += " sources: " + evidence.sources.joined(separator: ", ") }
         return text.showingControlCharacters
     }
@@ -385,6 +412,13 @@ public struct TextReporter: Reporter {
                     out += "  \(line.id.padding(idWidth))  \(causes)\n"
                 }
                 if !failing.isEmpty && !context.verbose { out += "  (`arbiter score FILE` or --verbose gives each reason)\n" }
+            }
+            // Passing is not the same as knowing everything: say how many unknowns remain.
+            let warned = summary.lines.filter { !($0.gate?.warnings.isEmpty ?? true) }
+            if !warned.isEmpty {
+                let count = warned.reduce(0) { $0 + ($1.gate?.warnings.count ?? 0) }
+                out += "gate warnings: \(count) unknown rule\(count == 1 ? "" : "s") in \(warned.count) project\(warned.count == 1 ? "" : "s") could still change a verdict"
+                out += context.verbose ? "\n" : " (--verbose lists them)\n"
             }
         }
         if !context.verbose && !context.quiet && summary.projectCount > 0 && batch {

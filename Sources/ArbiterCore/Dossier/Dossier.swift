@@ -12,13 +12,17 @@ public struct Dossier: Sendable, Equatable {
     package var facts: SlotTable<Fact>
     /// Source ids cited for each slot, with citations of a group applied to its facts.
     package var citedSources: SlotTable<[String]>
+    /// Adverse events searched for and not found (`searched:`), applied by the evaluator
+    /// as of its date.
+    public var searches: [Search] = []
     public var range: SourceRange
     /// Where the `id` is written, for duplicate-id errors across a batch.
     public var idRange: SourceRange
 
     package init(file: String, id: String, name: String, country: String? = nil, description: String? = nil,
                 tags: [String] = [], sources: [Source] = [], facts: SlotTable<Fact>, citedSources: SlotTable<[String]>,
-                range: SourceRange = .fileStart, idRange: SourceRange = .fileStart) {
+                searches: [Search] = [], range: SourceRange = .fileStart, idRange: SourceRange = .fileStart) {
+        self.searches = searches
         self.file = file
         self.id = id
         self.name = name

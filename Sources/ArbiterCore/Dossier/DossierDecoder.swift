@@ -43,6 +43,7 @@ package struct DossierDecoder: Sendable {
         }
         var state = State(slotCount: schema.count)
         var citationsEntry: Node.Entry?
+        var searchedEntry: Node.Entry?
         var seenIdentity: (id: String?, name: String?) = (nil, nil)
 
         for entry in entries {
@@ -88,6 +89,9 @@ package struct DossierDecoder: Sendable {
             case .citations?:
                 citationsEntry = entry
                 continue
+            case .searched?:
+                searchedEntry = entry
+                continue
             case nil:
                 break
             }
@@ -105,6 +109,7 @@ package struct DossierDecoder: Sendable {
             }
         }
         state.citations = citationList(citationsEntry, into: &problems)
+        state.searches = searches(searchedEntry, state: state, into: &problems)
         return finish(state, file: file, id: seenIdentity.id ?? label, name: seenIdentity.name ?? label, range: root.range,
                       idRange: entries.first { $0.hasKey("id") }?.value.range ?? SourceRange(at: root.range.start),
                       into: &problems)
@@ -116,13 +121,13 @@ package struct DossierDecoder: Sendable {
                 into problems: inout DiagnosticCollector) -> Dossier {
         let cited = spread(state.citations, over: state, into: &problems)
         return Dossier(file: file, id: id, name: name, country: state.country, description: state.description,
-                       tags: state.tags, sources: state.sources, facts: state.facts, citedSources: cited, range: range,
-                       idRange: idRange)
+                       tags: state.tags, sources: state.sources, facts: state.facts, citedSources: cited,
+                       searches: state.searches, range: range, idRange: idRange)
     }
 
     /// The top-level keys of a dossier that are not facts of a pack.
     enum ReservedKey: String, CaseIterable, Sendable {
-        case id, name, country, description, notes, tags, sources, citations
+        case id, name, country, description, notes, tags, sources, citations, searched
     }
 
     static let reservedKeyTable: ByteKeyTable<ReservedKey> = {
@@ -139,6 +144,7 @@ package struct DossierDecoder: Sendable {
         var tags: [String] = []
         var sources: [Source] = []
         var citations: [Citation] = []
+        var searches: [Search] = []
 
         init(slotCount: Int) {
             facts = SlotTable(count: slotCount)
@@ -512,6 +518,62 @@ package struct DossierDecoder: Sendable {
 
     /// Checks each citation and spreads its sources over the facts it covers. A citation
     /// of a group (`governance.dpia`) covers every fact under it.
+    /// `searched:` — adverse events looked for and not found, each
+    /// `path: {on: DATE, sources: [ids], found: none}`. Only a searchable fact may be
+    /// searched, and not one the dossier also records; every source must be listed.
+    private func searches(_ entry: Node.Entry?, state: State, into problems: inout DiagnosticCollector) -> [Search] {
+        guard let entry, !entry.value.isNull else { return [] }
+        guard let entries = entry.value.entries else {
+            problems.error("wrong-type", "'searched' maps facts to searches, such as `governance.documented_misuse: {on: 2026-10-01, sources: [id], found: none}`",
+                           at: entry.value.range)
+            return []
+        }
+        var searches: [Search] = []
+        for item in entries {
+            guard let slot = schema.slot(of: item.key) else {
+                problems.error("unknown-search", "'\(item.key)' is not a fact any loaded pack declares", at: item.keyRange,
+                               notes: schema.closestPath(to: item.key).map { [.hint("did you mean '\($0)'?")] } ?? [])
+                continue
+            }
+            guard let validity = schema.declarations[slot].searchValidity else {
+                let searchable = schema.declarations.filter { $0.searchValidity != nil }.map(\.path)
+                problems.error("not-searchable", "'\(item.key)' is not an adverse event that a search can settle; record it as a fact",
+                               at: item.keyRange,
+                               notes: [.hint(searchable.isEmpty ? "no loaded fact is searchable" : "searchable facts: \(searchable.joined(separator: ", "))")])
+                continue
+            }
+            if state.facts.isSet(slot) {
+                problems.error("searched-and-recorded", "'\(item.key)' is both recorded and searched; keep one", at: item.keyRange,
+                               notes: [.hint("a search that found nothing stands for false; remove it if the fact is known")])
+                continue
+            }
+            guard var reader = FieldReader(item.value, context: "the search of '\(item.key)'", into: &problems) else { continue }
+            var date: CivilDate?
+            if let text = reader.string("on", required: true, into: &problems) {
+                date = CivilDate(text)
+                if date == nil { problems.error("invalid-date", "'on' must be a date (YYYY-MM-DD), found '\(text)'", at: item.value["on"]!.range) }
+            }
+            let ids = reader.stringList("sources", into: &problems)
+            if ids.isEmpty {
+                problems.error("missing-field", "the search of '\(item.key)' names no source searched", at: item.value.range,
+                               notes: [.hint("list the ids of the sources searched, from 'sources'")])
+            }
+            for (id, range) in ids where !state.sources.contains(where: { $0.id == id }) {
+                problems.error("unknown-source", "search names source '\(id)', which 'sources' does not list", at: range,
+                               notes: Spelling.hint(for: id, among: Set(state.sources.map(\.id)).sorted()))
+            }
+            if let found = reader.string("found", required: true, into: &problems), found != "none" {
+                problems.error("invalid-value", "'found' must be none: a search that found something is a fact to record",
+                               at: item.value["found"]!.range, notes: [.hint("record `\(item.key): true` with its sources instead")])
+            }
+            reader.reportLeftovers(into: &problems)
+            if let date, !ids.isEmpty {
+                searches.append(Search(slot: slot, path: item.key, on: date, sources: ids.map(\.0), validity: validity, range: item.keyRange))
+            }
+        }
+        return searches
+    }
+
     private func spread(_ citations: [Citation], over state: State, into problems: inout DiagnosticCollector) -> SlotTable<[String]> {
         var cited = SlotTable<[String]>(count: schema.count)
         guard !citations.isEmpty else { return cited }

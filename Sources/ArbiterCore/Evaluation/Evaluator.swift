@@ -24,6 +24,9 @@ package struct Evaluator: Sendable {
                                     packs: packs, sources: dossier.sources)
         project.idRange = dossier.idRange
         project.description = dossier.description
+        for search in dossier.searches {
+            if search.isFresh(asOf: asOf) { project.searches.append(search) } else { project.staleSearches.append(search) }
+        }
         return project
     }
 
@@ -41,9 +44,20 @@ package struct Evaluator: Sendable {
 
     /// One context and one fact sheet per dossier, shared by every rule evaluated on it:
     /// nothing is allocated per rule.
+    ///
+    /// A fresh search that found nothing stands for `false`, cited to the sources
+    /// searched; a stale one leaves its fact unknown.
     private func scratch(for dossier: Dossier) -> (EvaluationContext, FactSheet) {
-        (EvaluationContext(facts: dossier.facts, today: asOf.dayNumber, budget: ruleSet.limits.stepBudget),
-         FactSheet(facts: dossier.facts, citedSources: dossier.citedSources, paths: paths, today: asOf, stepBudget: ruleSet.limits.stepBudget))
+        var facts = dossier.facts, cited = dossier.citedSources
+        var searches: [Int: Search] = [:]
+        for search in dossier.searches where search.isFresh(asOf: asOf) {
+            facts.set(Fact(value: .bool(false), range: search.range), at: search.slot)
+            cited.set(search.sources, at: search.slot)
+            searches[search.slot] = search
+        }
+        return (EvaluationContext(facts: facts, today: asOf.dayNumber, budget: ruleSet.limits.stepBudget),
+                FactSheet(facts: facts, citedSources: cited, paths: paths, today: asOf, stepBudget: ruleSet.limits.stepBudget,
+                          searches: searches))
     }
 
     private func findings(of rules: [CompiledRule], sheet: FactSheet, context: EvaluationContext) -> FindingList {

@@ -12,11 +12,15 @@ public final class FactSheet: Sendable {
     package let citedSources: SlotTable<[String]>
     /// Fact paths by slot.
     public let paths: [String]
+    /// The fresh searches that stand for `false`, by slot; empty for most dossiers.
+    package let searches: [Int: Search]
     /// The evaluation date and step budget, for rendering messages when asked.
     let today: Int
     let stepBudget: Int
 
-    package init(facts: SlotTable<Fact>, citedSources: SlotTable<[String]>, paths: [String], today: CivilDate, stepBudget: Int) {
+    package init(facts: SlotTable<Fact>, citedSources: SlotTable<[String]>, paths: [String], today: CivilDate, stepBudget: Int,
+                 searches: [Int: Search] = [:]) {
+        self.searches = searches
         self.facts = facts
         self.citedSources = citedSources
         self.paths = paths

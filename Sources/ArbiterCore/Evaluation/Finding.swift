@@ -50,8 +50,8 @@ public struct Finding: Hashable, Sendable {
     /// empty for passed findings.
     public var evidence: [Evidence] {
         var list: [Evidence] = []
-        forEachEvidence { path, fact, sources in
-            list.append(Evidence(path: path, value: fact.value, range: fact.range, sources: sources))
+        forEachEvidence { slot, path, fact, sources in
+            list.append(Evidence(path: path, value: fact.value, range: fact.range, sources: sources, search: sheet?.searches[slot]))
         }
         return list
     }
@@ -80,12 +80,20 @@ public struct Finding: Hashable, Sendable {
         }
     }
 
+    /// The search that stands for the fact at `slot`, when a search rather than the
+    /// dossier's own record gives its value.
+    public func search(atSlot slot: Int) -> Search? {
+        guard let sheet, !sheet.searches.isEmpty else { return nil }
+        return sheet.searches[slot]
+    }
+
     /// The first fact the rule read that the dossier states, without building the rest.
     public var primaryEvidence: Evidence? {
         guard let sheet, let slot = definition.reads.first(where: sheet.facts.isSet), let fact = sheet.facts[slot] else {
             return nil
         }
-        return Evidence(path: sheet.paths[slot], value: fact.value, range: fact.range, sources: sheet.citedSources[slot, default: []])
+        return Evidence(path: sheet.paths[slot], value: fact.value, range: fact.range, sources: sheet.citedSources[slot, default: []],
+                        search: sheet.searches[slot])
     }
 
     /// Paths of the facts that would settle an unknown finding (or its scale).

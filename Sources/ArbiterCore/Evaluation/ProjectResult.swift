@@ -12,6 +12,10 @@ public struct ProjectResult: Hashable, Sendable {
     /// Set when facts were overridden before evaluation (`--set`, `--unset`).
     package var whatIf: WhatIf?
     public var idRange: SourceRange = .fileStart
+    /// Searches that found nothing and stand for `false` as of the evaluation date.
+    public var searches: [Search] = []
+    /// Searches older than their fact's validity: the fact is unknown again.
+    public var staleSearches: [Search] = []
 
     public init(file: String, id: String, name: String, country: String?, packs: [PackResult], sources: [Source]) {
         self.file = file

@@ -55,10 +55,18 @@ package enum Gate {
             }
         }
         for pack in project.packs where pack.isApplicable {
-            for position in pack.findings.indices where pack.findings.isEnforced(at: position) {
+            for position in pack.findings.indices {
                 let outcome = pack.findings.outcome(at: position)
                 guard outcome == .fired || outcome == .unknown else { continue }
                 let finding = pack.findings[position]
+                // Advisory and waived findings fail nothing; an advisory unknown still warns.
+                guard finding.isEnforced else {
+                    if outcome == .unknown, finding.status != .waived, policy.unknown == .decisive {
+                        let until = finding.definition.enforceFrom.map { " until \($0)" } ?? ""
+                        warnings.append(.init(pack: pack.pack, rule: finding.rule, text: "\(finding.rule) [\(finding.severity.rawValue), advisory\(until)] is unknown (missing: \(finding.missing.joined(separator: ", "))): \(finding.title)"))
+                    }
+                    continue
+                }
                 let missing = outcome == .unknown ? " (missing: \(finding.missing.joined(separator: ", ")))" : ""
                 let what = outcome == .fired ? "fired" : "is unknown\(missing)"
                 let reason = "\(finding.rule) [\(finding.severity.rawValue)] \(what): \(finding.title)"

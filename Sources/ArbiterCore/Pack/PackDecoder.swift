@@ -245,6 +245,17 @@ package struct PackDecoder: Sendable {
             let maximum = reader.number("max", into: &problems)
             let unit = reader.string("unit", into: &problems)
             let doc = reader.string("doc", required: true, into: &problems) ?? ""
+            // `searchable: 365`: an adverse event that cannot be proved absent; a dossier's
+            // `searched:` entry counts as false for this many days after the search.
+            var searchValidity: Int?
+            if let node = reader.take("searchable") {
+                if case .int(let days) = node.value, days > 0, days <= 36_500 { searchValidity = days } else {
+                    problems.error("invalid-input", "'searchable' is the number of days a search stays valid, such as 365", at: node.range)
+                }
+                if let type, type != .bool {
+                    problems.error("invalid-input", "only a bool fact can be searchable: a search finds an event or none", at: node.range)
+                }
+            }
             reader.reportLeftovers(into: &problems)
             if let minimum, let maximum, minimum > maximum {
                 problems.error("invalid-input", "'min' is above 'max' for '\(path)'", at: entry.value.range)
@@ -253,8 +264,10 @@ package struct PackDecoder: Sendable {
                 problems.error("invalid-input", "'min' and 'max' apply only to int and number inputs", at: entry.value.range)
             }
             if let type {
-                declarations.append(InputDeclaration(path: path, type: type, minimum: minimum, maximum: maximum, unit: unit,
-                                                     doc: doc, pack: pack, file: problems.file, range: entry.keyRange))
+                var declaration = InputDeclaration(path: path, type: type, minimum: minimum, maximum: maximum, unit: unit,
+                                                   doc: doc, pack: pack, file: problems.file, range: entry.keyRange)
+                declaration.searchValidity = searchValidity
+                declarations.append(declaration)
             }
         }
         return declarations

@@ -10,6 +10,9 @@ package struct InputDeclaration: Hashable, Sendable {
     package var pack: String
     package var file: String
     package var range: SourceRange
+    /// For an adverse event that cannot be proved absent (`searchable:`), how many days
+    /// a dossier's search that found none stands for `false`; nil when not searchable.
+    package var searchValidity: Int?
 
     package init(path: String, type: InputType, minimum: Double? = nil, maximum: Double? = nil,
                 unit: String? = nil, doc: String, pack: String, file: String, range: SourceRange) {
@@ -26,6 +29,6 @@ package struct InputDeclaration: Hashable, Sendable {
 
     /// True when two packs declare the same fact in a compatible way.
     func agrees(with other: InputDeclaration) -> Bool {
-        type == other.type && minimum == other.minimum && maximum == other.maximum
+        type == other.type && minimum == other.minimum && maximum == other.maximum && searchValidity == other.searchValidity
     }
 }

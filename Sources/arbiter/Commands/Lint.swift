@@ -68,7 +68,8 @@ extension Arbiter {
                         let provenance = DossierProvenance(dossier, schema: workspace.ruleSet.schema)
                         facts += provenance.facts
                         cited += provenance.cited
-                        report(provenance.warnings, sources: [SourceText(file: display, bytes: bytes)])
+                        let stale = dossier.searches.compactMap { $0.staleness(asOf: workspace.session.options.asOf, file: display) }
+                        report(provenance.warnings + stale, sources: [SourceText(file: display, bytes: bytes)])
                         if let first = ids.claim(dossier.id, ordinal: ordinal) {
                             Console.print([ProjectIDRegistry.duplicate(dossier.id, firstUsedBy: shown(found.files[first]), file: display,
                                                                        range: dossier.idRange)],

@@ -1,0 +1,1 @@
+args: lint Fixtures/cli/gate --rules Fixtures/packs/gate --as-of 2026-11-29

@@ -3,7 +3,7 @@ import ArbiterCore
 /// One row per project and pack, quoted by RFC 4180, for analysts' spreadsheets.
 public struct CSVReporter: Reporter {
     public static let columns = ["file", "id", "name", "pack", "score", "low", "high", "band", "worst_band",
-                                 "completeness", "fired", "unknown", "waived"]
+                                 "completeness", "fired", "unknown", "waived", "verdict", "not_applicable"]
 
     public init() {}
 
@@ -38,6 +38,9 @@ public struct CSVReporter: Reporter {
             Self.appendCount(counts.fired, to: &row)
             Self.appendCount(counts.unknown, to: &row)
             Self.appendCount(counts.waived, to: &row)
+            // The verdict beside the band: a spreadsheet must not read insufficient data as low.
+            Self.appendText(pack.verdict, to: &row, comma: true)
+            Self.appendCount(pack.findings.indices.reduce(0) { $0 + (pack.findings.outcome(at: $1) == .notApplicable ? 1 : 0) }, to: &row)
             row.append(UInt8(ascii: "\r"))
             row.append(UInt8(ascii: "\n"))
         }

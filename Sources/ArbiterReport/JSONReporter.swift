@@ -133,6 +133,7 @@ public struct JSONReporter: Reporter {
         json.string("country", project.country)
         if let description = project.description { json.string("description", description) }
         Self.writeScore(project.score, worst: project.worst, band: project.band, worstBand: project.worstBand, into: &json)
+        json.string("verdict", project.verdict.rawValue)
         json.open("packs", array: true)
         // Where each fact's evidence object was first written in this project: the same
         // fact is evidence for many findings, and its object is the same bytes each time.

@@ -57,7 +57,12 @@ public struct JUnitReporter: Reporter {
         }
         var out = "  <testsuite name=\"\(XMLText.escape(project.id))\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
         out += "    <properties>\n      <property name=\"name\" value=\"\(XMLText.escape(project.name))\"/>\n"
-        out += "      <property name=\"band\" value=\"\(project.band.rawValue)\"/>\n      <property name=\"score\" value=\"\(project.score.scoreText)\"/>\n    </properties>\n"
+        out += "      <property name=\"band\" value=\"\(project.band.rawValue)\"/>\n      <property name=\"score\" value=\"\(project.score.scoreText)\"/>\n"
+        out += "      <property name=\"verdict\" value=\"\(project.verdict.rawValue)\"/>\n"
+        for pack in project.packs {
+            out += "      <property name=\"verdict.\(XMLText.escape(pack.pack))\" value=\"\(pack.verdict)\"/>\n"
+        }
+        out += "    </properties>\n"
         return out + cases.joined() + "  </testsuite>\n"
     }
 

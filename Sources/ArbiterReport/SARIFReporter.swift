@@ -76,6 +76,7 @@ public struct SARIFReporter: Reporter {
                 json.open("properties")
                 json.string("project", project.id)
                 json.string("pack", pack.pack)
+                json.string("verdict", pack.verdict)
                 json.string("severity", finding.severity.rawValue)
                 json.number("contribution", finding.contribution)
                 json.bool("advisory", finding.advisory)

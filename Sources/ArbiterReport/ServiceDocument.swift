@@ -66,7 +66,7 @@ public enum ServiceDocument {
     /// decision logs keep them.
     public static func decisionLine(time: String, requestID: String, route: String, dossierID: String, dossierSHA256: String,
                                     packs: [String], score: Double, worst: Double, band: Band, worstBand: Band,
-                                    gate: GateDecision?) -> [UInt8] {
+                                    verdict: String, gate: GateDecision?) -> [UInt8] {
         var json = JSONWriter(pretty: false)
         json.open()
         json.string("time", time)
@@ -76,6 +76,7 @@ public enum ServiceDocument {
         json.string("dossier_sha256", dossierSHA256)
         json.strings("packs", packs)
         JSONReporter.writeScore(score, worst: worst, band: band, worstBand: worstBand, into: &json)
+        json.string("verdict", verdict)
         if let gate {
             json.open("gate")
             json.bool("passed", gate.passed)

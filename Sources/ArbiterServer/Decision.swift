@@ -10,9 +10,11 @@ struct Decision: Sendable {
     var worst: Double
     var band: Band
     var worstBand: Band
+    /// The project's verdict: a band, insufficient-data or not-applicable.
+    var verdict: String
     var gate: GateDecision?
-    /// Each pack's id and band, for the band counter.
-    var packBands: [(pack: String, band: Band)]
+    /// Each pack's id and verdict, for the verdict counter.
+    var packVerdicts: [(pack: String, verdict: String)]
 
     init(_ project: ProjectResult, bytes: [UInt8]) {
         id = project.id
@@ -21,7 +23,8 @@ struct Decision: Sendable {
         worst = project.worst
         band = project.band
         worstBand = project.worstBand
+        verdict = project.verdict.rawValue
         gate = project.gate
-        packBands = project.packs.map { ($0.pack, $0.band) }
+        packVerdicts = project.packs.map { ($0.pack, $0.verdict) }
     }
 }

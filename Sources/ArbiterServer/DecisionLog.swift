@@ -57,7 +57,7 @@ final class DecisionLog: Sendable {
         let line = ServiceDocument.decisionLine(
             time: Clock.timestamp(), requestID: requestID, route: route, dossierID: decision.id, dossierSHA256: decision.dossierSHA256,
             packs: PackSummary.versions(packs), score: decision.score, worst: decision.worst, band: decision.band,
-            worstBand: decision.worstBand, gate: decision.gate)
+            worstBand: decision.worstBand, verdict: decision.verdict, gate: decision.gate)
         let written = descriptor.withLock { descriptor in
             line.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count) }
         }

@@ -26,11 +26,12 @@ final class ServerMetrics: Sendable {
             .recordNanoseconds(duration.nanoseconds)
     }
 
-    /// One dossier scored, and the band each pack gave it.
+    /// One dossier scored, and the verdict each pack gave it (a band, insufficient-data
+    /// or not-applicable: a dashboard never counts missing data as low risk).
     func scored(_ decision: Decision, route: String) {
         Counter(label: "arbiter_dossiers_scored_total", dimensions: [("route", route)], factory: factory).increment()
-        for pack in decision.packBands {
-            Counter(label: "arbiter_bands_issued_total", dimensions: [("pack", pack.pack), ("band", pack.band.rawValue)], factory: factory)
+        for pack in decision.packVerdicts {
+            Counter(label: "arbiter_verdicts_issued_total", dimensions: [("pack", pack.pack), ("verdict", pack.verdict)], factory: factory)
                 .increment()
         }
     }

@@ -21,7 +21,7 @@ struct ServiceDocumentTests {
         let gate = GateDecision(passed: false, reasons: ["a \"reason\"\nwith a line break"], causes: [.knownRisk])
         let line = ServiceDocument.decisionLine(time: "2026-12-04T00:00:00Z", requestID: "r1", route: "/v1/gate", dossierID: "x",
                                                 dossierSHA256: "ab", packs: ["p@1.0.0"], score: 2.5, worst: 10, band: .low,
-                                                worstBand: .high, gate: gate)
+                                                worstBand: .high, verdict: "low", gate: gate)
         let text = String(decoding: line, as: UTF8.self)
         #expect(text.hasSuffix("}\n") && text.dropLast().contains("\n") == false)
         let entry = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] ?? [:]

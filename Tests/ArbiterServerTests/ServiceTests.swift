@@ -86,7 +86,7 @@ struct ServiceTests {
             let metrics = try await server.request("GET", "/metrics").text
             #expect(metrics.contains("arbiter_http_requests_total{"))
             #expect(metrics.contains("arbiter_dossiers_scored_total{route=\"/v1/score\"}"))
-            #expect(metrics.contains("arbiter_bands_issued_total{"))
+            #expect(metrics.contains("arbiter_verdicts_issued_total{"))
             #expect(metrics.contains("arbiter_http_request_duration_seconds_bucket{"))
         }
     }

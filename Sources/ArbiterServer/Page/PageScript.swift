@@ -102,10 +102,12 @@ enum PageScript {
           // ---- the report
 
           function bar(pack, bands) {
-            const width = 1000, x = (score) => 24 + score / 100 * (width - 48);
+            // Points have no ceiling: the axis runs a quarter past critical, or to the worst case.
+            const top = Math.max(bands.critical * 1.25, pack.score_range[1]);
+            const width = 1000, x = (score) => 24 + score / top * (width - 48);
             const picture = svg("svg", { class: "bar", viewBox: "0 0 " + width + " 96", role: "img",
               "aria-label": pack.id + ": score " + number(pack.score) + ", range " + number(pack.score_range[0]) + " to " + number(pack.score_range[1]) + ", band " + pack.band });
-            const zones = [["low", 0, bands.moderate], ["moderate", bands.moderate, bands.high], ["high", bands.high, bands.critical], ["critical", bands.critical, 100]];
+            const zones = [["low", 0, bands.moderate], ["moderate", bands.moderate, bands.high], ["high", bands.high, bands.critical], ["critical", bands.critical, top]];
             const colours = { low: "#2e7d32", moderate: "#b58900", high: "#d35400", critical: "#b71c1c" };
             for (const [name, from, to] of zones) {
               picture.append(svg("rect", { x: x(from), y: 16, width: Math.max(0, x(to) - x(from)), height: 30, fill: colours[name], "fill-opacity": 0.55 }));
@@ -114,7 +116,7 @@ enum PageScript {
               label.textContent = name;
               picture.append(label);
             }
-            for (const tick of [0, bands.moderate, bands.high, bands.critical, 100]) {
+            for (const tick of [0, bands.moderate, bands.high, bands.critical]) {
               picture.append(svg("line", { x1: x(tick), x2: x(tick), y1: 12, y2: 50, stroke: "#333", "stroke-width": 1.5 }));
               const label = svg("text", { x: x(tick), y: 68, "text-anchor": "middle", "font-size": 17, fill: "#333" });
               label.textContent = String(tick);
@@ -124,7 +126,7 @@ enum PageScript {
             picture.append(svg("rect", { x: x(low), y: 24, width: Math.max(2, x(high) - x(low)), height: 14, fill: "#1d2430", "fill-opacity": 0.35, stroke: "#1d2430" }));
             picture.append(svg("rect", { x: x(pack.score) - 4, y: 8, width: 8, height: 46, fill: "#000" }));
             const caption = svg("text", { x: Math.min(x(pack.score) + 10, width - 260), y: 90, "font-size": 18, "font-weight": 600, fill: "#000" });
-            caption.textContent = "score " + number(pack.score) + " · up to " + number(high);
+            caption.textContent = number(pack.score) + " points · up to " + number(high);
             picture.append(caption);
             return picture;
           }
@@ -186,29 +188,35 @@ enum PageScript {
             for (const project of report.projects) {
               body.append(el("div", { class: "verdict" },
                 el("span", { class: "who" }, project.name + " (" + project.id + ")"),
-                el("span", {}, "Overall ", band(project.band)),
-                el("span", {}, "score " + number(project.score) + ", range " + number(project.score_range[0]) + "–" + number(project.score_range[1])),
+                el("span", {}, "Overall ", band(project.verdict || project.band)),
+                el("span", {}, "points " + number(project.score) + ", range " + number(project.score_range[0]) + "–" + number(project.score_range[1])),
                 el("span", {}, "worst case ", band(project.worst_band)),
                 el("span", { class: "pack-line" }, "as of " + report.as_of)));
               if (gated && project.gate) {
                 body.append(el("div", { class: "gate " + (project.gate.passed ? "passed" : "failed") },
                   el("strong", {}, "Gate " + (project.gate.passed ? "passed" : "failed")),
-                  project.gate.reasons.length ? el("ul", {}, project.gate.reasons.map((reason) => el("li", {}, reason))) : null));
+                  project.gate.reasons.length ? el("ul", {}, project.gate.reasons.map((reason) => el("li", {}, reason))) : null,
+                  (project.gate.warnings || []).length ? el("details", {}, el("summary", {}, "Warnings: " + project.gate.warnings.length + " unknown rules that do not fail the gate"),
+                    el("ul", {}, project.gate.warnings.map((warning) => el("li", {}, warning)))) : null));
               }
               const collect = factsToCollect(project);
               if (collect) body.append(collect);
               // The riskiest pack first: the board reads what decided the band before the rest.
-              const rank = { low: 0, moderate: 1, high: 2, critical: 3 };
-              const ordered = [...project.packs].sort((a, b) => rank[b.band] - rank[a.band] || b.score - a.score || a.id.localeCompare(b.id));
+              const rank = { "not-applicable": -2, "insufficient-data": -1, low: 0, moderate: 1, high: 2, critical: 3 };
+              const verdict = (pack) => pack.verdict || pack.band;
+              const ordered = [...project.packs].sort((a, b) => rank[verdict(b)] - rank[verdict(a)] || b.score - a.score || a.id.localeCompare(b.id));
               for (const pack of ordered) {
                 const bands = (state.packs && state.packs[pack.id]) || { moderate: 25, high: 50, critical: 75 };
                 const fired = pack.findings.filter((item) => item.status === "fired");
                 const unknown = pack.findings.filter((item) => item.status === "unknown");
                 const waived = pack.findings.filter((item) => item.status === "waived");
                 body.append(el("section", { class: "pack", "aria-label": pack.id },
-                  el("h3", {}, pack.id + " " + pack.version + " — ", band(pack.band), " (worst case ", band(pack.worst_band), ")"),
-                  el("p", { class: "pack-line" }, "score " + number(pack.score) + ", range " + number(pack.score_range[0]) + "–" + number(pack.score_range[1]) +
-                    ", completeness " + Math.round(pack.completeness * 100) + "%"),
+                  el("h3", {}, pack.id + " " + pack.version + " — ", band(verdict(pack)), " (worst case ", band(pack.worst_band), ")"),
+                  el("p", { class: "pack-line" }, number(pack.score) + " points, range " + number(pack.score_range[0]) + "–" + number(pack.score_range[1]) +
+                    ", completeness " + Math.round(pack.completeness * 100) + "%" +
+                    (verdict(pack) === "insufficient-data" ? " — too little known for a verdict; the known facts give " + pack.band : "") +
+                    (verdict(pack) === "not-applicable" ? " — no rule of this pack applies to the project" : "")),
+                  pack.floor ? el("p", { class: "pack-line" }, "band " + pack.floor.band + " set by a floor: " + pack.floor.reason + " (" + pack.floor.rules.join(", ") + ")") : null,
                   bar(pack, bands),
                   categories(pack),
                   el("h4", {}, "Fired (" + fired.length + ")"),

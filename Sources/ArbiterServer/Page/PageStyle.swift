@@ -41,6 +41,7 @@ enum PageStyle {
         .band { display: inline-block; padding: 0.05rem 0.5rem; border-radius: 3px; color: #fff; font-weight: 700; letter-spacing: 0.03em; text-transform: uppercase; font-size: 0.85rem; }
         .band.low { background: var(--low); } .band.moderate { background: var(--moderate); }
         .band.high { background: var(--high); } .band.critical { background: var(--critical); }
+        .band.insufficient-data, .band.not-applicable { background: #546e7a; }
         .gate { margin: 0.6rem 0; padding: 0.5rem 0.8rem; border-radius: 4px; background: var(--wash); }
         .gate.failed { border-left: 4px solid var(--critical); } .gate.passed { border-left: 4px solid var(--low); }
         .pack { border-top: 1px solid var(--line); margin-top: 1rem; padding-top: 0.4rem; }

@@ -48,6 +48,8 @@ public struct ReportSnapshot: Sendable {
         public var packs: [PackVerdict]
     }
 
+    /// The report format's version: scores are shares of 100 in 1, risk points from 2.
+    public var schema: Int = JSONReporter.schemaVersion
     public var asOf: String
     public var packs: [PackHeader]
     public var projects: [Project]

@@ -60,7 +60,7 @@ public enum ReportSnapshotReader {
             projects.append(ReportSnapshot.Project(id: id, name: project["name"] as? String ?? id, packs: packs))
         }
         let errorFiles = (root["errors"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String }
-        return .success(ReportSnapshot(asOf: root["as_of"] as? String ?? "", packs: headers, projects: projects,
+        return .success(ReportSnapshot(schema: schema, asOf: root["as_of"] as? String ?? "", packs: headers, projects: projects,
                                        errorFiles: Array(Set(errorFiles)).sorted()))
     }
 

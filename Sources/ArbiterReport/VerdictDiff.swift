@@ -93,6 +93,10 @@ public struct VerdictDiff: Sendable {
     /// Files that failed in one report and not the other, by path.
     public var newErrors: [String]
     public var fixedErrors: [String]
+    /// The old report's format version when its scores mean something else (shares of
+    /// 100 before schema 2, risk points since): bands and verdicts still compare, scores
+    /// do not, and no score change is counted.
+    public var incomparableSchema: (old: Int, new: Int)?
 
     public var bandChanges: Int {
         projects.reduce(0) { $0 + ($1.presence == .both ? $1.packs.filter(\.verdictChanged).count : 1) }
@@ -100,7 +104,8 @@ public struct VerdictDiff: Sendable {
 
     /// The largest score move of any pack of a project in both reports.
     public var largestScoreChange: Double {
-        projects.filter { $0.presence == .both }.flatMap(\.packs).map { abs($0.scoreDelta) }.max() ?? 0
+        guard incomparableSchema == nil else { return 0 }
+        return projects.filter { $0.presence == .both }.flatMap(\.packs).map { abs($0.scoreDelta) }.max() ?? 0
     }
 
     public var isEmpty: Bool { projects.isEmpty && !packs.contains(where: \.isChange) && newErrors.isEmpty && fixedErrors.isEmpty }
@@ -129,8 +134,10 @@ public struct VerdictDiff: Sendable {
                                           packs: project.packs.map { PackChange(id: $0.id, old: $0, new: nil, findings: []) }))
         }
         let oldErrors = Set(old.errorFiles), newErrors = Set(new.errorFiles)
-        return VerdictDiff(packs: packs, projects: projects, compared: compared,
-                           newErrors: newErrors.subtracting(oldErrors).sorted(), fixedErrors: oldErrors.subtracting(newErrors).sorted())
+        var diff = VerdictDiff(packs: packs, projects: projects, compared: compared,
+                               newErrors: newErrors.subtracting(oldErrors).sorted(), fixedErrors: oldErrors.subtracting(newErrors).sorted())
+        if (old.schema >= 2) != (new.schema >= 2) { diff.incomparableSchema = (old.schema, new.schema) }
+        return diff
     }
 
     private static func packChanges(_ old: [ReportSnapshot.PackHeader], _ new: [ReportSnapshot.PackHeader]) -> [PackDefinitionChange] {

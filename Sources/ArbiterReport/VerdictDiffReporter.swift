@@ -102,12 +102,20 @@ public enum VerdictDiffReporter {
         }
     }
 
+    /// Why scores of reports of the two formats do not compare.
+    static func schemaNote(_ schemas: (old: Int, new: Int), oldName: String, newName: String) -> String {
+        func meaning(_ schema: Int) -> String { schema >= 2 ? "risk points" : "shares of 100" }
+        return "\(oldName) is a report of schema \(schemas.old) (scores are \(meaning(schemas.old))) and \(newName) of schema \(schemas.new) "
+            + "(\(meaning(schemas.new))): compare bands and verdicts, not scores; --fail-on score-change is not applied"
+    }
+
     private static func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 
     // MARK: Text
 
     static func text(_ diff: VerdictDiff, oldName: String, newName: String) -> String {
         var out = "diff \(oldName) → \(newName)\n"
+        if let schemas = diff.incomparableSchema { out += "note: " + schemaNote(schemas, oldName: oldName, newName: newName) + "\n" }
         let packs = diff.packs.filter(\.isChange)
         if !packs.isEmpty {
             out += "\npacks:\n"
@@ -143,6 +151,7 @@ public enum VerdictDiffReporter {
     static func markdown(_ diff: VerdictDiff, oldName: String, newName: String) -> String {
         let escape = { MarkdownReporter.escape($0) }
         var out = "### Arbiter verdict diff\n\n`\(escape(oldName))` → `\(escape(newName))`: \(summary(diff)).\n"
+        if let schemas = diff.incomparableSchema { out += "\n> " + escape(schemaNote(schemas, oldName: oldName, newName: newName)) + "\n" }
         let packs = diff.packs.filter(\.isChange)
         if !packs.isEmpty {
             out += "\n**Pack changes**\n\n"
@@ -184,6 +193,7 @@ public enum VerdictDiffReporter {
         json.int("schema", 1)
         json.string("old", oldName)
         json.string("new", newName)
+        if let schemas = diff.incomparableSchema { json.string("note", schemaNote(schemas, oldName: oldName, newName: newName)) }
         json.open("summary")
         json.int("compared", diff.compared)
         json.int("changed", diff.projects.count)

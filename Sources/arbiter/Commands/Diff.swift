@@ -82,6 +82,7 @@ enum DiffFailCondition: ExpressibleByArgument {
             let count = diff.bandChanges
             return count == 0 ? nil : "\(count) band change\(count == 1 ? "" : "s") (--fail-on band-change)"
         case .scoreChange(let points):
+            guard diff.incomparableSchema == nil else { return nil }
             let moved = diff.projects.filter { $0.presence == .both }.flatMap(\.packs).filter { abs($0.scoreDelta) > points }.count
             return moved == 0 ? nil
                 : "\(moved) pack score\(moved == 1 ? "" : "s") moved by more than \(Value.format(points)) points (--fail-on score-change=\(Value.format(points)))"

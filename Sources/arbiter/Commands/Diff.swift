@@ -36,7 +36,7 @@ extension Arbiter {
         var failOn: DiffFailCondition?
 
         func run() throws {
-            let before = try read(old), after = try read(new)
+            let before = try Workspace.readReport(old), after = try Workspace.readReport(new)
             let diff = VerdictDiff.between(before, after)
             let sink = try OutputSink(path: output)
             sink.write(VerdictDiffReporter.render(diff, oldName: old, newName: new, format: format))
@@ -45,12 +45,6 @@ extension Arbiter {
                 Terminal.writeError("diff: \(reason)\n")
                 throw ExitCode(1)
             }
-        }
-
-        private func read(_ path: String) throws -> ReportSnapshot {
-            let limit = 1 << 30
-            let bytes = try Workspace.succeed(FileInput.load(path, limit: limit))
-            return try Workspace.succeed(ReportSnapshotReader.read(bytes, file: path).mapError { Diagnostics($0.diagnostics) })
         }
     }
 }

@@ -21,6 +21,12 @@ extension Arbiter {
         @Flag(name: .shortAndLong, help: "List every check, not only failures.")
         var verbose = false
 
+        @Option(name: .long, help: ArgumentHelp("""
+            A JSON report made with the previous versions of the packs: warn about each rule added since then \
+            without a future enforce_from, whose findings and unknowns would fail dossiers that passed before.
+            """, valueName: "report.json"), completion: .file(extensions: ["json"]))
+        var previous: String?
+
         func run() throws {
             let workspace = try Workspace.load(packs, examples: true)
             let result = PackSelfTest.run(workspace.session)
@@ -42,6 +48,20 @@ extension Arbiter {
                     out += "  \(check.passed ? "ok  " : "FAIL") \(check.text)\n"
                 }
                 out += "  \(result.cases.filter(\.passed).count)/\(result.cases.count) expected bands hold\n"
+            }
+            if let previous {
+                let snapshot = try Workspace.readReport(previous)
+                let asOf = workspace.session.options.asOf
+                var warnings: [String] = []
+                for pack in workspace.ruleSet.packs {
+                    guard let before = snapshot.packs.first(where: { $0.id == pack.id }) else { continue }
+                    for rule in pack.rules where before.rules[rule.id] == nil && !(rule.enforceFrom.map { asOf < $0 } ?? false) {
+                        warnings.append("\(rule.id) is new since \(pack.id) \(before.version) and is enforced at once: "
+                                        + "add `enforce_from: DATE` so it warns before it fails the gate")
+                    }
+                }
+                out += "\nnew rules since \(previous): "
+                out += warnings.isEmpty ? "every one advisory first\n" : "\(warnings.count) enforced at once\n" + warnings.map { "  warning: \($0)\n" }.joined()
             }
             out += "\n\(result.checkCount) checks, \(result.failureCount) failed\n"
             Terminal.writeOutput(out)

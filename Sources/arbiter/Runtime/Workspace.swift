@@ -1,5 +1,6 @@
 import ArbiterCore
 import ArbiterEngine
+import ArbiterReport
 import ArbiterYAML
 import ArgumentParser
 import Foundation
@@ -41,6 +42,13 @@ struct Workspace {
             Terminal.writeError("error: no loaded pack is called '\(id)'\n   = hint: \(hint)\n")
             throw ExitCode(2)
         }
+    }
+
+    /// A JSON report read back (for `diff` and `test --previous`), or its diagnostics
+    /// printed and exit code 2.
+    static func readReport(_ path: String) throws -> ReportSnapshot {
+        let bytes = try succeed(FileInput.load(path, limit: 1 << 30))
+        return try succeed(ReportSnapshotReader.read(bytes, file: path).mapError { Diagnostics($0.diagnostics) })
     }
 
     /// The value, or its diagnostics printed and exit code 2.

@@ -4,19 +4,19 @@ import ArbiterCore
 /// ids name projects in baselines and waivers, and two files with one id would be
 /// ambiguous. Keeps a hash and an ordinal per id, so memory stays flat for large runs.
 /// (A 64-bit hash collision among 50,000 ids has a probability near 10^-10.)
-public struct ProjectIDRegistry: Sendable {
+package struct ProjectIDRegistry: Sendable {
     private var seen = FirstSeenTable()
 
-    public init() {}
+    package init() {}
 
     /// Records `id` for the item at `ordinal`; returns the ordinal of the item that used
     /// the id first, or nil when the id is new.
-    public mutating func claim(_ id: String, ordinal: Int) -> Int? {
+    package mutating func claim(_ id: String, ordinal: Int) -> Int? {
         seen.firstOrdinal(of: StableHash.of(id), recording: UInt32(truncatingIfNeeded: ordinal)).map(Int.init)
     }
 
     /// The error for a second use of `id`, at the `id` line of the later file.
-    public static func duplicate(_ id: String, firstUsedBy first: String, file: String, range: SourceRange) -> Diagnostic {
+    package static func duplicate(_ id: String, firstUsedBy first: String, file: String, range: SourceRange) -> Diagnostic {
         // Walk order is alphabetical, so the first file is not always the original; a
         // dossier named after its id most likely is.
         let named = { (path: String) in

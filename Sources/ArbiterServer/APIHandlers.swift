@@ -32,7 +32,7 @@ struct APIHandlers: Sendable {
                 let outcome = session.score(bytes: bytes, name: options.file, asOf: options.asOf, policy: policy, overrides: overrides)
                 guard case .success(let project) = outcome else { return (outcome, []) }
                 var report = StreamedReport(served: served, options: options, gated: gate, limit: limit)
-                try report.add(project)
+                _ = try report.add(project, ordinal: 0)
                 return (outcome, try report.finish(errors: []))
             }
             switch scored.0 {
@@ -71,7 +71,6 @@ struct APIHandlers: Sendable {
                 // so an audit holds its answer's bytes, not every result, and stops at once
                 // when the answer outgrows the limit.
                 var result = AuditResult()
-                var ids = ProjectIDRegistry()
                 var report = StreamedReport(served: served, options: options, gated: policy != nil, limit: limit)
                 for (position, dossier) in dossiers.enumerated() {
                     let scored = switch dossier.content {
@@ -83,12 +82,11 @@ struct APIHandlers: Sendable {
                         result.refusals.append(Int(APIError.refused(problems).status.code))
                         result.errors += problems.errors
                     case .success(let outcome):
-                        if let first = ids.claim(outcome.project.id, ordinal: position) {
-                            result.errors.append(ProjectIDRegistry.duplicate(outcome.project.id, firstUsedBy: dossiers[first].name, file: dossier.name,
-                                                                             range: outcome.project.idRange))
+                        if let first = try report.add(outcome, ordinal: position) {
+                            result.errors.append(ScoringRun.duplicate(outcome.project.id, firstUsedBy: dossiers[first].name, file: dossier.name,
+                                                                      range: outcome.project.idRange))
                             continue
                         }
-                        try report.add(outcome)
                         result.decisions.append(Decision(outcome.project, bytes: dossier.fingerprintBytes))
                     }
                 }

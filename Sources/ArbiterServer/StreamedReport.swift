@@ -8,14 +8,14 @@ import NIOCore
 /// as it grows past the server's answer limit, before a byte of it is sent.
 struct StreamedReport {
     private var assembler: ReportAssembler
-    private let session: ScoringSession
+    /// Project ids and waiver matches, as the CLI's batch runner keeps them.
+    private var run: ScoringRun
     private let asOf: CivilDate
     private let limit: Int
-    /// How many projects each waiver matched, for the report's waiver summary.
-    private var matchCounts: [Int: Int] = [:]
 
     init(served: SessionStore.Served, options: RequestOptions, gated: Bool, limit: Int) {
-        session = served.session
+        run = ScoringRun(session: served.session)
+        let session = served.session
         asOf = options.asOf
         self.limit = limit
         var context = ReportContext(toolVersion: ToolVersion.current, asOf: options.asOf, packs: session.ruleSet.packs, gated: gated)
@@ -25,15 +25,18 @@ struct StreamedReport {
                                     context: context)
     }
 
-    mutating func add(_ outcome: ProjectOutcome) throws {
-        for waiver in outcome.matchedWaivers { matchCounts[waiver, default: 0] += 1 }
+    /// Adds the project at `ordinal` of the request, or returns the ordinal of the
+    /// dossier that used its id first (and adds nothing).
+    mutating func add(_ outcome: ProjectOutcome, ordinal: Int) throws -> Int? {
+        if case .duplicate(let first) = run.admit(outcome, ordinal: ordinal) { return first }
         assembler.add(outcome.project)
         try check()
+        return nil
     }
 
     /// The answer's buffers, one per chunk, so it is written out without one large copy.
     mutating func finish(errors: [Diagnostic]) throws -> [ByteBuffer] {
-        let waivers = WaiverBook(waivers: session.waivers.waivers, asOf: asOf).outcomes(matchCounts: matchCounts)
+        let waivers = run.waiverOutcomes(asOf: asOf)
         let chunks = assembler.finish(errors: errors, waivers: waivers)
         try check()
         return chunks.map { chunk in chunk.withBytes { ByteBuffer(bytes: $0) } }

@@ -119,3 +119,25 @@ private final class Results: @unchecked Sendable {
     func set(_ index: Int, _ value: ProjectResult?) { lock.withLock { slots[index] = value } }
     func get(_ index: Int) -> ProjectResult? { lock.withLock { slots[index] } }
 }
+
+/// The run above the dossiers, as the CLI's batch and the service's audit share it.
+struct ScoringRunTests {
+    @Test func aSecondUseOfAnIdIsRefusedAndWaiversAreCountedOnce() throws {
+        let root = ScoringSessionTests.root
+        let packs = ["Fixtures/packs/golden/surveillance.yaml", "Rules/vocabulary.yaml"].map { root.appendingPathComponent($0).path }
+        let session = try ScoringSession.load(packFiles: packs, waiversFile: root.appendingPathComponent("Fixtures/cli/waivers.yaml").path,
+                                              options: SessionOptions(asOf: CivilDate("2026-11-29")!)).get()
+        let belgrade = Array(try Data(contentsOf: root.appendingPathComponent("Fixtures/projects/rs-belgrade-safe-city.yaml")))
+        let first = try session.score(bytes: belgrade, name: "a.yaml").get()
+        let again = try session.score(bytes: belgrade, name: "b.yaml").get()
+        var run = ScoringRun(session: session)
+        #expect(run.admit(first, ordinal: 0) == .admitted)
+        #expect(run.admit(again, ordinal: 1) == .duplicate(firstOrdinal: 0))
+        // The refused copy's waivers do not count: SV-LEG-001 covered one project.
+        let outcomes = run.waiverOutcomes()
+        #expect(outcomes.map(\.state) == [.applied, .expired, .stale])
+        #expect(outcomes.first?.matched == 1)
+        // Judged as of a date before the second waiver expired, it applies too.
+        #expect(run.waiverOutcomes(asOf: CivilDate("2026-01-01")!).map(\.state) == [.applied, .applied, .stale])
+    }
+}

@@ -50,7 +50,7 @@ extension Arbiter {
             let found = DossierFinder(paths: paths, config: workspace.config, excluded: Set(workspace.packFiles)).all()
             Console.print(found.problems, sources: [])
             problems += found.problems.count
-            var ids = ProjectIDRegistry()
+            var ids = ScoringRun(session: workspace.session)
             let folder = FolderHandle()
             func shown(_ path: RawPath) -> String { path.isStandardInput ? "<stdin>" : path.display }
             for (ordinal, path) in found.files.enumerated() {
@@ -70,8 +70,8 @@ extension Arbiter {
                         cited += provenance.cited
                         let stale = dossier.searches.compactMap { $0.staleness(asOf: workspace.session.options.asOf, file: display) }
                         report(provenance.warnings + stale, sources: [SourceText(file: display, bytes: bytes)])
-                        if let first = ids.claim(dossier.id, ordinal: ordinal) {
-                            Console.print([ProjectIDRegistry.duplicate(dossier.id, firstUsedBy: shown(found.files[first]), file: display,
+                        if case .duplicate(let first) = ids.admit(id: dossier.id, ordinal: ordinal, matchedWaivers: []) {
+                            Console.print([ScoringRun.duplicate(dossier.id, firstUsedBy: shown(found.files[first]), file: display,
                                                                        range: dossier.idRange)],
                                           sources: [SourceText(file: display, bytes: bytes)])
                             problems += 1

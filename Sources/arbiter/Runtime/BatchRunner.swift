@@ -78,9 +78,8 @@ final class BatchRunner: @unchecked Sendable {
     private var finished: [Int: Outcome] = [:]
     private var wroteItem: [Bool]
     private var summary = RunSummary()
-    private var matchCounts: [Int: Int] = [:]
-    /// Project ids seen so far, with the ordinal of the walk item that used each first.
-    private var projectIDs = ProjectIDRegistry()
+    /// Project ids and waiver matches, admitted in input order.
+    private var run: ScoringRun
     /// Second uses of an id, reported after the run once one more walk has named the
     /// files that used each id first.
     private var duplicates: [(scored: Scored, firstOrdinal: Int)] = []
@@ -96,6 +95,7 @@ final class BatchRunner: @unchecked Sendable {
         self.walk = files
         self.rewalk = rewalk
         self.session = session
+        self.run = ScoringRun(session: session)
         self.sinks = sinks
         self.reporters = sinks.map { $0.reporter.prepared(for: context) }
         self.keepsProjects = sinks.contains { $0.reporter.needsAllProjects }
@@ -156,7 +156,7 @@ final class BatchRunner: @unchecked Sendable {
         }
         if settings.progress { Terminal.writeError("\r\u{1B}[K") }
         reportDuplicates()
-        summary.waivers = session.waivers.outcomes(matchCounts: matchCounts)
+        summary.waivers = run.waiverOutcomes()
         for sink in sinks { sink.output.write(sink.reporter.end(summaryFor(sink), context: context)) }
         return summary
     }
@@ -200,7 +200,7 @@ final class BatchRunner: @unchecked Sendable {
         for (project, firstOrdinal) in duplicates {
             // A file gone between the walks is still an earlier one.
             let first = firstPaths[firstOrdinal] ?? "an earlier dossier"
-            let duplicate = ProjectIDRegistry.duplicate(project.id, firstUsedBy: first, file: project.file, range: project.idRange)
+            let duplicate = ScoringRun.duplicate(project.id, firstUsedBy: first, file: project.file, range: project.idRange)
             Terminal.writeError(Console.render([duplicate], source: nil, colored: settings.coloredDiagnostics))
             summary.errors.append(duplicate)
         }
@@ -213,7 +213,8 @@ final class BatchRunner: @unchecked Sendable {
             Terminal.writeError(outcome.diagnostics)
         }
         summary.errors += outcome.errors
-        if let project = outcome.scored, let firstOrdinal = projectIDs.claim(project.id, ordinal: nextToWrite) {
+        if let project = outcome.scored,
+           case .duplicate(let firstOrdinal) = run.admit(id: project.id, ordinal: nextToWrite, matchedWaivers: outcome.matchedWaivers) {
             // Only what the message needs is kept, not the project's result.
             var named = project
             named.project = nil
@@ -226,7 +227,6 @@ final class BatchRunner: @unchecked Sendable {
             if let project = scored.project, context.lists(project) { summary.projects.append(project) }
             if let line = scored.line { summary.lines.append(line) }
         }
-        for waiver in outcome.matchedWaivers { matchCounts[waiver, default: 0] += 1 }
         for (index, sink) in sinks.enumerated() where !outcome.chunks[index].isEmpty {
             // Written one after the other: joining them first copied every chunk again.
             if wroteItem[index] { sink.output.write(sink.reporter.separator) }

@@ -165,8 +165,13 @@ struct ServiceLimitsTests {
             try connection.send("POST /v1/score HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\nContent-Length: 1000\r\n\r\nid: x\n")
             try await Task.sleep(for: .milliseconds(200))
             connection.close()
-            try await Task.sleep(for: .milliseconds(300))
-            let metrics = try await server.request("GET", "/metrics").text
+            // The server notices the hang-up on its own time: poll rather than guess a delay.
+            var metrics = ""
+            for _ in 0..<200 {
+                metrics = try await server.request("GET", "/metrics").text
+                if metrics.contains("status=\"499\"") { break }
+                try await Task.sleep(for: .milliseconds(25))
+            }
             #expect(!metrics.contains("status=\"500\""), "\(metrics)")
             #expect(metrics.contains("status=\"499\""), "\(metrics)")
         }

@@ -219,19 +219,21 @@ public struct HTMLReporter: Reporter {
 
     // MARK: Charts
 
-    /// A 0–100 axis with the pack's band zones and labelled threshold ticks, the score as
-    /// a dot and the range to the worst case as an outlined bar.
+    /// A points axis with the pack's band zones and labelled threshold ticks, the score as
+    /// a dot and the range to the worst case as an outlined bar. Points have no ceiling:
+    /// the axis runs a quarter past critical, or to the worst case when that is further.
     private func interval(_ pack: PackResult, label: String, compact: Bool) -> String {
         let width = compact ? 200.0 : 420.0
         let left = 8.0
-        let scale = (width - 2 * left) / 100
+        let top = max(pack.bands.critical * 1.25, pack.worst)
+        let scale = (width - 2 * left) / top
         let height = compact ? 22 : 34
         var out = "<svg class=\"interval\" role=\"img\" viewBox=\"0 0 \(Value.format(width)) \(height)\" width=\"\(Value.format(width))\" height=\"\(height)\">"
-        out += "<title>\(XMLText.escape(label)): score \(pack.score.scoreText), range \(pack.score.scoreText) to \(pack.worst.scoreText) of 100; "
+        out += "<title>\(XMLText.escape(label)): score \(pack.score.scoreText), range \(pack.score.scoreText) to \(pack.worst.scoreText) points; "
         out += "bands from \(Value.format(pack.bands.moderate)) moderate, \(Value.format(pack.bands.high)) high, \(Value.format(pack.bands.critical)) critical</title>"
         let bands = pack.bands
         let zones: [(Band, Double, Double)] = [(.low, 0, bands.moderate), (.moderate, bands.moderate, bands.high),
-                                               (.high, bands.high, bands.critical), (.critical, bands.critical, 100)]
+                                               (.high, bands.high, bands.critical), (.critical, bands.critical, top)]
         for (band, from, to) in zones {
             out += "<rect x=\"\(Value.format(left + from * scale))\" y=\"6\" width=\"\(Value.format((to - from) * scale))\" height=\"8\" fill=\"\(Self.color(band))\" opacity=\"0.55\"/>"
         }
@@ -242,7 +244,7 @@ public struct HTMLReporter: Reporter {
         }
         if !compact {
             out += "<text x=\"\(Value.format(left))\" y=\"29\" class=\"tick\" text-anchor=\"middle\">0</text>"
-            out += "<text x=\"\(Value.format(left + 100 * scale))\" y=\"29\" class=\"tick\" text-anchor=\"middle\">100</text>"
+            out += "<text x=\"\(Value.format(left + top * scale))\" y=\"29\" class=\"tick\" text-anchor=\"end\">\(Value.format(top.rounded()))</text>"
         }
         if pack.worst > pack.score {
             out += "<rect x=\"\(Value.format(left + pack.score * scale))\" y=\"4\" width=\"\(Value.format((pack.worst - pack.score) * scale))\" height=\"12\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.5\"/>"
@@ -255,6 +257,8 @@ public struct HTMLReporter: Reporter {
     /// beyond it, so a category at 0 with nothing missing looks empty.
     private func categoryChart(_ pack: PackResult, label: String) -> String {
         guard !pack.categories.isEmpty else { return "" }
+        // One scale for the pack's categories: the largest worst case (or cap) fills the bar.
+        let unit = 200 / max(1, pack.categories.map { max($0.worst, $0.cap ?? 0) }.max() ?? 1)
         let height = pack.categories.count * 20 + 4
         var out = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 480 \(height)\" width=\"480\" height=\"\(height)\">"
         out += "<title>\(XMLText.escape(label)), \(XMLText.escape(pack.pack)) by category (known score, worst case): "
@@ -264,9 +268,9 @@ public struct HTMLReporter: Reporter {
             out += "<text x=\"0\" y=\"\(y + 13)\">\(XMLText.escape(category.category))</text>"
             out += "<rect x=\"170\" y=\"\(y + 3)\" width=\"200\" height=\"12\" fill=\"#f5f5f5\"/>"
             if category.worst > category.score {
-                out += "<rect x=\"\(Value.format(170 + category.score * 2))\" y=\"\(y + 3)\" width=\"\(Value.format((category.worst - category.score) * 2))\" height=\"12\" fill=\"none\" stroke=\"#607d8b\" stroke-dasharray=\"3 2\"/>"
+                out += "<rect x=\"\(Value.format(170 + category.score * unit))\" y=\"\(y + 3)\" width=\"\(Value.format((category.worst - category.score) * unit))\" height=\"12\" fill=\"none\" stroke=\"#607d8b\" stroke-dasharray=\"3 2\"/>"
             }
-            out += "<rect x=\"170\" y=\"\(y + 3)\" width=\"\(Value.format(category.score * 2))\" height=\"12\" fill=\"#37474f\"/>"
+            out += "<rect x=\"170\" y=\"\(y + 3)\" width=\"\(Value.format(category.score * unit))\" height=\"12\" fill=\"#37474f\"/>"
             let text = category.worst > category.score ? "\(category.score.scoreText) (to \(category.worst.scoreText))" : category.score.scoreText
             out += "<text x=\"378\" y=\"\(y + 13)\">\(text)</text>"
         }
@@ -275,10 +279,10 @@ public struct HTMLReporter: Reporter {
 
     private func methodology(_ context: ReportContext) -> String {
         var out = "<footer><h2>How to read this report</h2>\n<ul>\n"
-        out += "<li><strong>Score</strong>: the weight of a pack's fired rules as a share of its total weight, 0–100, on the facts the dossier records.</li>\n"
+        out += "<li><strong>Score</strong>: risk points, the weights of a pack's fired rules summed by category, each category held to its cap, on the facts the dossier records. A rule that does not fire adds nothing.</li>\n"
         out += "<li><strong>Range</strong>: from the score to the worst case, where every rule still undecided for lack of facts fires. A wide range means the facts matter more than the score.</li>\n"
         out += "<li><strong>Band</strong>: where the score falls among the pack's thresholds. <strong>Floors</strong> raise it when decisive rules fire (say, a critical rule), whatever the weighted score; the report names the floor when one set the band.</li>\n"
-        out += "<li><strong>Insufficient data</strong>: below a pack's minimum completeness (the known share of its weight), a low score is not a verdict; the range stands instead.</li>\n"
+        out += "<li><strong>Insufficient data</strong>: below a pack's minimum completeness (the known share of its applicable weight), a low score is not a verdict; the range stands instead. <strong>Not applicable</strong>: none of the pack's rules applies to the project.</li>\n"
         out += "<li><strong>Known</strong>: the completeness of the least documented pack.</li>\n"
         out += "</ul>\n<p>Packs: " + context.packs.map { pack in
             "<code>\(XMLText.escape(pack.id))</code> \(XMLText.escape(pack.version)) (\(pack.rules.count) rules; bands \(Value.format(pack.bands.moderate)) / \(Value.format(pack.bands.high)) / \(Value.format(pack.bands.critical)))"

@@ -127,7 +127,7 @@ public struct MarkdownReporter: Reporter {
         }
         out += "\n"
         for pack in project.packs {
-            out += "- **\(Self.escape(pack.pack))** \(Self.escape(pack.version)): \(pack.verdict), score \(pack.score.scoreText) (range \(pack.score.scoreText)–\(pack.worst.scoreText)), "
+            out += "- **\(Self.escape(pack.pack))** \(Self.escape(pack.version)): \(pack.verdict), \(pack.score.scoreText) points (range \(pack.score.scoreText)–\(pack.worst.scoreText)), "
             out += "\(Int((pack.completeness * 100).rounded()))% known"
             let unknown = pack.reportedFindings(context.listing).filter { $0.status == .unknown }.count
             out += unknown > 0 ? ", \(unknown) rule\(unknown == 1 ? "" : "s") undecided\n" : "\n"

@@ -2,6 +2,7 @@ import ArbiterCore
 import ArbiterEngine
 import ArbiterReport
 import Hummingbird
+import HummingbirdCore
 
 /// What a scoring request asks for besides its body, read from the query and headers:
 /// the evaluation date, the report format, the gate policy and the dossier's name.
@@ -66,6 +67,15 @@ struct RequestOptions {
     /// The gate's parameters of a request (`fail_on`, `fail_on_severity`, `unknown`,
     /// `fail_on_unknown`, `min_completeness`), to be resolved over the served folder's
     /// `.arbiter.yaml`, as `arbiter gate`'s flags are.
+    /// `none` or a severity under `key`, nil when absent; 400 when it is neither.
+    private static func severityThreshold(_ query: FlatDictionary<Substring, Substring>, _ key: String) throws -> Severity?? {
+        guard let text = query[Substring(key)].map(String.init) else { return nil }
+        guard let threshold = GateSettings.severityThreshold(text) else {
+            throw APIError(.badRequest, "unknown severity '\(text)'", hints: ["use none, \(Severity.allCases.map(\.rawValue).joined(separator: ", "))"])
+        }
+        return threshold
+    }
+
     static func gateSettings(_ request: Request) throws -> GateSettings {
         var settings = GateSettings()
         let query = request.uri.queryParameters
@@ -75,26 +85,14 @@ struct RequestOptions {
             }
             settings.failOn = band
         }
-        if let text = query["fail_on_severity"].map(String.init) {
-            guard let threshold = GateSettings.severityThreshold(text) else {
-                throw APIError(.badRequest, "unknown severity '\(text)'",
-                               hints: ["use none, \(Severity.allCases.map(\.rawValue).joined(separator: ", "))"])
-            }
-            settings.failOnSeverity = threshold
-        }
+        if let threshold = try severityThreshold(query, "fail_on_severity") { settings.failOnSeverity = threshold }
         if let text = query["unknown"].map(String.init) {
             guard let treatment = GatePolicy.UnknownTreatment(rawValue: text) else {
                 throw APIError(.badRequest, "unknown must be decisive, worst or best, not '\(text)'")
             }
             settings.unknown = treatment
         }
-        if let text = query["fail_on_unknown"].map(String.init) {
-            guard let threshold = GateSettings.severityThreshold(text) else {
-                throw APIError(.badRequest, "unknown severity '\(text)'",
-                               hints: ["use none, \(Severity.allCases.map(\.rawValue).joined(separator: ", "))"])
-            }
-            settings.failOnUnknown = threshold
-        }
+        if let threshold = try severityThreshold(query, "fail_on_unknown") { settings.failOnUnknown = threshold }
         if let text = query["min_completeness"].map(String.init) {
             guard let share = Double(text), (0...1).contains(share) else {
                 throw APIError(.badRequest, "min_completeness must be a share between 0 and 1, not '\(text)'")

@@ -25,15 +25,8 @@ package struct ProjectConfigDecoder: Sendable {
                                    notes: [.hint("bands: " + Band.allCases.map(\.rawValue).joined(separator: ", "))])
                 }
             }
-            if let text = gate.string("fail_on_severity", into: &problems) {
-                if text == "none" {
-                    config.failOnSeverity = .some(nil)
-                } else if let severity = Severity(rawValue: text) {
-                    config.failOnSeverity = .some(severity)
-                } else {
-                    problems.error("invalid-value", "unknown severity '\(text)'", at: gateNode["fail_on_severity"]!.range,
-                                   notes: [.hint("severities: none, " + Severity.allCases.map(\.rawValue).joined(separator: ", "))])
-                }
+            if let threshold = severityThreshold("fail_on_severity", in: &gate, node: gateNode, into: &problems) {
+                config.failOnSeverity = threshold
             }
             if let text = gate.string("unknown", into: &problems) {
                 config.unknown = GatePolicy.UnknownTreatment(rawValue: text)
@@ -42,15 +35,8 @@ package struct ProjectConfigDecoder: Sendable {
                                    notes: Spelling.hint(for: text, among: GatePolicy.UnknownTreatment.allCases.map(\.rawValue)))
                 }
             }
-            if let text = gate.string("fail_on_unknown", into: &problems) {
-                if text == "none" {
-                    config.failOnUnknown = .some(nil)
-                } else if let severity = Severity(rawValue: text) {
-                    config.failOnUnknown = .some(severity)
-                } else {
-                    problems.error("invalid-value", "unknown severity '\(text)'", at: gateNode["fail_on_unknown"]!.range,
-                                   notes: [.hint("severities: none, " + Severity.allCases.map(\.rawValue).joined(separator: ", "))])
-                }
+            if let threshold = severityThreshold("fail_on_unknown", in: &gate, node: gateNode, into: &problems) {
+                config.failOnUnknown = threshold
             }
             if let share = gate.number("min_completeness", into: &problems) {
                 if (0...1).contains(share) { config.minCompleteness = share } else {
@@ -64,5 +50,16 @@ package struct ProjectConfigDecoder: Sendable {
         reader.reportLeftovers(into: &problems)
         if problems.hasErrors { return .failure(DiagnosticError(problems.diagnostics)) }
         return .success(config)
+    }
+
+    /// `none` (`.some(nil)`) or a severity under `key`; nil when absent or invalid (reported).
+    private func severityThreshold(_ key: String, in gate: inout FieldReader, node: Node,
+                                   into problems: inout DiagnosticCollector) -> Severity?? {
+        guard let text = gate.string(key, into: &problems) else { return nil }
+        if text == "none" { return .some(nil) }
+        if let severity = Severity(rawValue: text) { return .some(severity) }
+        problems.error("invalid-value", "unknown severity '\(text)'", at: node[key]!.range,
+                       notes: [.hint("severities: none, " + Severity.allCases.map(\.rawValue).joined(separator: ", "))])
+        return nil
     }
 }

@@ -162,7 +162,13 @@ public struct HTMLReporter: Reporter {
             out += " · \(Int((pack.completeness * 100).rounded()))% of its weight known</p>\n"
             for note in pack.verdictNotes { out += "<p class=\"note\">\(XMLText.escape(note))</p>\n" }
             out += interval(pack, label: "\(project.name), \(pack.pack)", compact: false) + "\n"
-            out += categoryChart(pack, label: project.name) + "</div>\n"
+            out += categoryChart(pack, label: project.name)
+            let inapplicable = pack.notApplicableRules
+            if !inapplicable.isEmpty {
+                out += "<details class=\"not-applicable\"><summary>Not applicable (\(inapplicable.count))</summary><p>"
+                    + inapplicable.map { "<code>\(XMLText.escape($0))</code>" }.joined(separator: ", ") + "</p></details>"
+            }
+            out += "</div>\n"
         }
         out += "</div>\n"
         let listed = project.listedFindings(context.listing)

@@ -132,6 +132,8 @@ public struct MarkdownReporter: Reporter {
             let unknown = pack.reportedFindings(context.listing).filter { $0.status == .unknown }.count
             out += unknown > 0 ? ", \(unknown) rule\(unknown == 1 ? "" : "s") undecided\n" : "\n"
             for note in pack.verdictNotes { out += "  - \(Self.escape(note))\n" }
+            let inapplicable = pack.notApplicableRules
+            if !inapplicable.isEmpty { out += "  - not applicable (\(inapplicable.count)): " + inapplicable.map { "`\($0)`" }.joined(separator: ", ") + "\n" }
         }
         let listed = project.listedFindings(context.listing).map(\.finding).filter { $0.status != .unknown }
         if !listed.isEmpty {

@@ -44,6 +44,11 @@ extension ProjectResult {
 }
 
 extension PackResult {
+    /// The ids of the rules whose relevance guard is false, in pack order.
+    var notApplicableRules: [String] {
+        findings.indices.filter { findings.outcome(at: $0) == .notApplicable }.map { findings.rules[$0].id }
+    }
+
     /// Rules whose outcome or size is not known (a missing fact, a fault).
     var undecidedCount: Int {
         (0..<findings.count).reduce(0) { $0 + (findings.isDecided(at: $1) ? 0 : 1) }

@@ -194,9 +194,7 @@ public struct TextReporter: Reporter {
         }
         out += searches(project, style: style, width: width)
         // Rules whose guard is false, named in one line: they count nowhere.
-        let inapplicable = project.packs.flatMap { pack in
-            pack.findings.indices.filter { pack.findings.outcome(at: $0) == .notApplicable }.map { pack.findings.rules[$0].id }
-        }
+        let inapplicable = project.packs.flatMap(\.notApplicableRules)
         if !inapplicable.isEmpty {
             out += "\n" + wrap(style.dim("not applicable (\(inapplicable.count)): " + (context.verbose || inapplicable.count <= 8
                 ? inapplicable.joined(separator: ", ") : inapplicable.prefix(8).joined(separator: ", ") + ", … (--verbose lists them)")),

@@ -56,7 +56,7 @@ public struct PackSelfTest: Sendable {
                 for (index, lever) in rule.levers.enumerated() where lever.isLever {
                     for (number, example) in rule.fires.enumerated() {
                         let outcome = evaluator.evaluate(rule, on: example.applying(lever.changes)).outcome
-                        line.checks.append(Check(passed: outcome == .passed, text: outcome == .passed
+                        line.checks.append(Check(passed: outcome.isClear, text: outcome.isClear
                             ? "\(rule.id) mitigation \(index + 1) makes fires example \(number + 1) pass"
                             : "\(rule.id) mitigation \(index + 1) (\(lever.changes.options)) leaves fires example \(number + 1) \(outcome.rawValue)"))
                     }

@@ -24,13 +24,13 @@ struct ServiceTests {
             #expect(!script.text.contains("innerHTML"))
             #expect(try await server.request("GET", "/assets/page.css").headers["content-type"]?.hasPrefix("text/css") == true)
             let ready = try await server.request("GET", "/readyz").json()
-            #expect(ready["packs"] as? [String] == ["debt-risk@2.1.0", "digital-authoritarianism@2.0.0"])
+            #expect(ready["packs"] as? [String] == ["debt-risk@3.0.0", "digital-authoritarianism@3.0.0"])
             let openapi = try await server.request("GET", "/v1/openapi.yaml")
             #expect(openapi.status == 200 && openapi.text.hasPrefix("openapi: 3.1.0"))
 
             let score = try await server.post("/v1/score?as_of=2026-11-29", yaml: dossier)
             #expect(score.status == 200)
-            #expect(score.headers["arbiter-packs"] == "debt-risk@2.1.0, digital-authoritarianism@2.0.0")
+            #expect(score.headers["arbiter-packs"] == "debt-risk@3.0.0, digital-authoritarianism@3.0.0")
             let project = (try score.json()["projects"] as? [[String: Any]])?.first
             #expect(project?["id"] as? String == "rs-belgrade-safe-city")
             #expect(project?["file"] as? String == "<request>")
@@ -229,7 +229,7 @@ struct ServiceTests {
             #expect(entry["dossier_id"] as? String == "rs-belgrade-safe-city")
             #expect(entry["dossier_sha256"] as? String == SHA256.hex(Array(bytes)))
             #expect((entry["gate"] as? [String: Any])?["passed"] as? Bool == false)
-            #expect(entry["packs"] as? [String] == ["debt-risk@2.1.0", "digital-authoritarianism@2.0.0"])
+            #expect(entry["packs"] as? [String] == ["debt-risk@3.0.0", "digital-authoritarianism@3.0.0"])
             #expect((entry["request_id"] as? String)?.isEmpty == false)
         }
     }

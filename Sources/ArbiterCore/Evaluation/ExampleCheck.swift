@@ -1,5 +1,6 @@
 /// The result of running one of a rule's `examples`: `fires` examples must fire and
-/// `passes` examples must pass (an unknown outcome fails either).
+/// `passes` examples must not fire: pass, or fall outside the rule's guard (not
+/// applicable). An unknown outcome fails either.
 package struct ExampleCheck: Hashable, Sendable {
     package var rule: String
     package var pack: String
@@ -8,7 +9,7 @@ package struct ExampleCheck: Hashable, Sendable {
     package var actual: FindingStatus
     package var missing: [String]
 
-    package var passed: Bool { actual == expectation }
+    package var passed: Bool { expectation == .passed ? actual.isClear : actual == expectation }
 
     /// Runs every example of every rule in the set.
     package static func run(_ ruleSet: RuleSet, asOf: CivilDate) -> [ExampleCheck] {

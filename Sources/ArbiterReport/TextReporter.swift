@@ -118,6 +118,7 @@ public struct TextReporter: Reporter {
         } else {
             out += "; \(undecided) rule\(undecided == 1 ? "" : "s") undecided, none of which could raise it\n"
         }
+        out = wrap(String(out.dropLast()), indent: "", width: width)
         let names = project.packs.map(\.pack.showingControlCharacters)
         let nameWidth = names.map(\.count).max() ?? 0
         let verdicts = project.packs.map { pack in
@@ -415,8 +416,8 @@ public struct TextReporter: Reporter {
             let warned = summary.lines.filter { !($0.gate?.warnings.isEmpty ?? true) }
             if !warned.isEmpty {
                 let count = warned.reduce(0) { $0 + ($1.gate?.warnings.count ?? 0) }
-                out += "gate warnings: \(count) unknown rule\(count == 1 ? "" : "s") in \(warned.count) project\(warned.count == 1 ? "" : "s") could still change a verdict"
-                out += context.verbose ? "\n" : " (--verbose lists them)\n"
+                out += wrap("gate warnings: \(count) unknown rule\(count == 1 ? "" : "s") in \(warned.count) project\(warned.count == 1 ? "" : "s") "
+                            + "could still change a verdict" + (context.verbose ? "" : " (--verbose lists them)"), indent: "", width: context.width)
             }
         }
         if !context.verbose && !context.quiet && summary.projectCount > 0 && batch {

@@ -67,7 +67,12 @@ struct LiveServer {
         request.httpMethod = method
         request.httpBody = body
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let (data, response) = try await URLSession.shared.data(for: request)
+        // A session of its own per request: the shared one kept connections alive across the
+        // servers of tests running in parallel, and a connection to a port since reused by
+        // another test's server answered for the wrong one (seen as "HTTP/0.9" and -1002).
+        let session = URLSession(configuration: .ephemeral)
+        defer { session.finishTasksAndInvalidate() }
+        let (data, response) = try await session.data(for: request)
         let http = response as! HTTPURLResponse
         var fields: [String: String] = [:]
         for (name, value) in http.allHeaderFields { fields[String(describing: name).lowercased()] = String(describing: value) }

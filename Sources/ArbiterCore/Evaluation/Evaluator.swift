@@ -77,15 +77,21 @@ package struct Evaluator: Sendable {
     private func record(for rule: CompiledRule, sheet: FactSheet, context: EvaluationContext,
                         faults: inout [String], laterMissing: inout [[Int]]) -> FindingList.Record {
         let advisory = rule.enforceFrom.map { asOf < $0 } ?? false
+        // Read in place rather than copied into a variable: a copy of a program retains its closure.
+        var guardHolds = false
         if let applicability = rule.applicability {
             context.reset()
-            if case .bool(false) = applicability.run(context), context.fault == nil {
-                return FindingList.record(outcome: .notApplicable, advisory: advisory, fault: nil, missing: MissingFacts(),
-                                          contribution: 0, maxContribution: 0, faults: &faults, laterMissing: &laterMissing)
+            let applies = applicability.run(context)
+            if context.fault == nil, case .bool(let known) = applies {
+                if !known {
+                    return FindingList.record(outcome: .notApplicable, advisory: advisory, fault: nil, missing: MissingFacts(),
+                                              contribution: 0, maxContribution: 0, faults: &faults, laterMissing: &laterMissing)
+                }
+                guardHolds = rule.conditionAlone != nil
             }
         }
         context.reset()
-        let value = rule.condition.run(context)
+        let value = guardHolds ? rule.conditionAlone!.run(context) : rule.condition.run(context)
         var outcome: FindingStatus
         var missing = MissingFacts()
         var fault = context.fault

@@ -152,13 +152,17 @@ package struct RuleSetCompiler: Sendable {
         // rule whose guard is unknown unknown only where its condition could hold.
         let checked = CheckedExpression(expression: guardExpression.map { .and($0, condition) } ?? condition, type: .bool, reads: reads)
         let applicability = guardExpression.map { CheckedExpression(expression: $0, type: .bool, reads: guardReads) }
+        // The condition alone, over the same reads so its unknown bits mean the same facts:
+        // run instead of guard-and-condition where the guard is known to hold.
+        let conditionAlone = guardExpression.map { _ in CheckedExpression(expression: condition, type: .bool, reads: reads) }
         let conditionText = Self.text(of: rule.when!)
         return CompiledRule(
             id: rule.id, pack: pack.id, title: rule.title, category: rule.category, severity: rule.severity, weight: rule.weight,
             scale: scale, rationale: rule.rationale, references: rule.references.compactMap { pack.references[$0.id] },
             mitigations: rule.mitigations, levers: levers, enforceFrom: rule.enforceFrom, file: pack.file, range: rule.range,
             conditionText: conditionText, appliesText: rule.applies.map(Self.text(of:)), reads: reads,
-            fires: examples.0, passes: examples.1, condition: checked, applicability: applicability, message: message)
+            fires: examples.0, passes: examples.1, condition: checked, applicability: applicability,
+            conditionAlone: conditionAlone, message: message)
     }
 
     private static func text(of condition: ConditionSource) -> String {

@@ -40,7 +40,7 @@ public struct CSVReporter: Reporter {
             Self.appendCount(counts.waived, to: &row)
             // The verdict beside the band: a spreadsheet must not read insufficient data as low.
             Self.appendText(pack.verdict, to: &row, comma: true)
-            Self.appendCount(pack.findings.indices.reduce(0) { $0 + (pack.findings.outcome(at: $1) == .notApplicable ? 1 : 0) }, to: &row)
+            Self.appendCount(counts.notApplicable, to: &row)
             row.append(UInt8(ascii: "\r"))
             row.append(UInt8(ascii: "\n"))
         }

@@ -304,8 +304,8 @@ public struct HTMLReporter: Reporter {
     private func badge(_ verdict: Verdict) -> String {
         switch verdict {
         case .band(let band): badge(band)
-        case .insufficientData: "<span class=\"badge insufficient\" title=\"below the pack's minimum completeness\">insufficient data</span>"
-        case .notApplicable: "<span class=\"badge insufficient\" title=\"no rule of the pack applies to this project\">not applicable</span>"
+        case .insufficientData: "<span class=\"badge insufficient\" title=\"below the pack's minimum completeness\">\(verdict.label)</span>"
+        case .notApplicable: "<span class=\"badge insufficient\" title=\"no rule of the pack applies to this project\">\(verdict.label)</span>"
         }
     }
 

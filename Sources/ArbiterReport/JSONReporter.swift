@@ -43,11 +43,7 @@ public struct JSONReporter: Reporter {
             json.string("title", pack.title)
             // The thresholds and every rule's weight, so `arbiter diff` can say what a new
             // pack version changed and not only what moved.
-            json.open("bands")
-            json.number("moderate", pack.bands.moderate)
-            json.number("high", pack.bands.high)
-            json.number("critical", pack.bands.critical)
-            json.close()
+            Self.writeThresholds(of: pack, into: &json)
             json.open("rules")
             for rule in pack.rules {
                 json.open(key: rule.id)
@@ -178,6 +174,21 @@ public struct JSONReporter: Reporter {
             }
             json.close(array: true)
             json.close()
+        }
+        json.close()
+    }
+
+    /// A pack's `bands` (lower bounds in points) and `caps` (the declared ones, in the
+    /// pack's category order): the report header and `GET /v1/packs` say them alike.
+    static func writeThresholds(of pack: CompiledPack, into json: inout JSONWriter) {
+        json.open("bands")
+        json.number("moderate", pack.bands.moderate)
+        json.number("high", pack.bands.high)
+        json.number("critical", pack.bands.critical)
+        json.close()
+        json.open("caps")
+        for (category, cap) in zip(pack.categories, pack.caps) {
+            if let cap { json.number(key: category, cap) }
         }
         json.close()
     }

@@ -137,6 +137,11 @@ struct JSONWriter: ~Copyable {
         appendInt(value)
     }
 
+    mutating func number(key name: String, _ value: Double) {
+        key(text: name)
+        appendNumber(value)
+    }
+
     mutating func int(key name: String, _ value: Int) {
         key(text: name)
         appendInt(value)

@@ -92,12 +92,8 @@ public struct MarkdownReporter: Reporter {
         var out = "| \(Self.escape(project.name)) (`\(project.id)`) |"
         for pack in context.packs {
             guard let result = project.packs.first(where: { $0.pack == pack.id }) else { out += " — |"; continue }
-            let cell = switch Verdict(result) {
-            case .band(let band): " **\(band.rawValue)** |"
-            case .insufficientData: " insufficient data |"
-            case .notApplicable: " not applicable |"
-            }
-            out += cell
+            let verdict = Verdict(result)
+            out += verdict.band == nil ? " \(verdict.label) |" : " **\(verdict.label)** |"
         }
         let known = project.packs.map(\.completeness).min() ?? 1
         out += " \(project.score.scoreText) | \(project.score.scoreText)–\(project.worst.scoreText) | \(Int((known * 100).rounded()))% |"

@@ -31,7 +31,7 @@ public struct RunSummary: Sendable {
         Verdict.allCases.compactMap { verdict in
             let count = verdictCounts[verdict, default: 0]
             if verdict.band == nil && count == 0 { return nil }
-            return "\(count) \(verdict.rawValue.replacingOccurrences(of: "-", with: " "))"
+            return "\(count) \(verdict.label)"
         }.joined(separator: ", ")
     }
 

@@ -18,11 +18,7 @@ public enum ServiceDocument {
             json.string("description", pack.description)
             json.int("rules", pack.rules.count)
             json.number("total_weight", pack.totalWeight)
-            json.open("bands")
-            json.number("moderate", pack.bands.moderate)
-            json.number("high", pack.bands.high)
-            json.number("critical", pack.bands.critical)
-            json.close()
+            JSONReporter.writeThresholds(of: pack, into: &json)
             json.strings("categories", pack.categories)
             json.close()
         }

@@ -435,7 +435,7 @@ enum OpenAPIDocument {
                   type: array
                   items:
                     type: object
-                    required: [id, version, title, description, rules, total_weight, bands, categories]
+                    required: [id, version, title, description, rules, total_weight, bands, caps, categories]
             RuleList:
               type: object
               required: [rules]

@@ -4,7 +4,7 @@ import Testing
 /// ArbiterCore's public surface is a decision, not a by-product: its `public` lines are
 /// counted, and a change that adds or removes some updates the number here on purpose.
 struct PublicSurfaceTests {
-    static let expected = 375
+    static let expected = 374
 
     @Test func thePublicDeclarationsOfArbiterCoreAreCounted() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

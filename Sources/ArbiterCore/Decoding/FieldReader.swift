@@ -61,12 +61,19 @@ struct FieldReader {
             if required { missing(key, into: &problems) }
             return nil
         }
-        switch value.value {
-        case .int(let number): return Double(number)
-        case .float(let number) where number.isFinite: return number
-        default:
+        guard let number = Self.finiteNumber(value) else {
             problems.error("wrong-type", "'\(key)' must be a finite number, found \(value.kindDescription)", at: value.range)
             return nil
+        }
+        return number
+    }
+
+    /// The node's value as a finite number (an int or a float), or nil.
+    static func finiteNumber(_ node: Node) -> Double? {
+        switch node.value {
+        case .int(let number): Double(number)
+        case .float(let number) where number.isFinite: number
+        default: nil
         }
     }
 

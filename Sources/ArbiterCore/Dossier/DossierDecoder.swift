@@ -516,8 +516,6 @@ package struct DossierDecoder: Sendable {
         return list
     }
 
-    /// Checks each citation and spreads its sources over the facts it covers. A citation
-    /// of a group (`governance.dpia`) covers every fact under it.
     /// `searched:` — adverse events looked for and not found, each
     /// `path: {on: DATE, sources: [ids], found: none}`. Only a searchable fact may be
     /// searched, and not one the dossier also records; every source must be listed.
@@ -574,6 +572,8 @@ package struct DossierDecoder: Sendable {
         return searches
     }
 
+    /// Checks each citation and spreads its sources over the facts it covers. A citation
+    /// of a group (`governance.dpia`) covers every fact under it.
     private func spread(_ citations: [Citation], over state: State, into problems: inout DiagnosticCollector) -> SlotTable<[String]> {
         var cited = SlotTable<[String]>(count: schema.count)
         guard !citations.isEmpty else { return cited }

@@ -132,18 +132,19 @@ public struct FindingList: RandomAccessCollection, Hashable, Sendable {
         return Finding.isDecided(outcome: record.outcome, missingFacts: record.hasMissingFacts, faulted: record.fault >= 0)
     }
 
-    /// How many findings are fired, unknown and waived, by reported status.
-    package func statusCounts() -> (fired: Int, unknown: Int, waived: Int) {
-        var fired = 0, unknown = 0, waived = 0
+    /// How many findings are fired, unknown, waived and not applicable, by reported status.
+    package func statusCounts() -> (fired: Int, unknown: Int, waived: Int, notApplicable: Int) {
+        var fired = 0, unknown = 0, waived = 0, notApplicable = 0
         for position in records.indices {
             switch status(at: position) {
             case .fired: fired += 1
             case .unknown: unknown += 1
             case .waived: waived += 1
-            case .passed, .notApplicable: break
+            case .notApplicable: notApplicable += 1
+            case .passed: break
             }
         }
-        return (fired, unknown, waived)
+        return (fired, unknown, waived, notApplicable)
     }
 
     // MARK: equality

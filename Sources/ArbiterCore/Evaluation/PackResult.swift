@@ -30,8 +30,6 @@ public struct PackResult: Hashable, Sendable {
     public var floors: [BandFloor]
     /// The pack's category caps, by category position.
     public var caps: [Double?] = []
-    /// The weight of the applicable rules.
-    public var totalWeight: Double
 
     /// Too little is known for a low band to mean anything: completeness is below what
     /// the pack declares and the known facts give no more than low. When they already

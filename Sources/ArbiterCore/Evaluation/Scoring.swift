@@ -11,10 +11,6 @@ package enum Scoring {
         (value * 10).rounded(.toNearestOrAwayFromZero) / 10
     }
 
-    package static func percentage(_ part: Double, of whole: Double) -> Double {
-        whole > 0 ? oneDecimal(100 * part / whole) : 0
-    }
-
     /// The pack's points when `counted(position)` gives what each finding adds: summed
     /// by category, each category held to its cap. The gate counts with it too, leaving
     /// out waived and advisory findings.
@@ -67,6 +63,6 @@ package enum Scoring {
                           completeness: applicable > 0 ? (decided / applicable * 100).rounded() / 100 : 1,
                           isApplicable: applicableRules > 0,
                           categories: categories, findings: findings, bands: pack.bands, floors: pack.floors,
-                          caps: pack.caps, totalWeight: applicable)
+                          caps: pack.caps)
     }
 }

@@ -37,6 +37,9 @@ public enum Verdict: Hashable, Sendable, Comparable {
     /// Every verdict, most severe first, as summaries list them.
     public static let allCases: [Verdict] = Band.allCases.reversed().map { .band($0) } + [.insufficientData, .notApplicable]
 
+    /// The verdict in words, for people: "high", "insufficient data", "not applicable".
+    package var label: String { rawValue.split(separator: "-").joined(separator: " ") }
+
     /// The band, when the verdict is one.
     public var band: Band? { if case .band(let band) = self { band } else { nil } }
 }

@@ -123,12 +123,7 @@ package struct PackDecoder: Sendable {
         }
         var caps: [(category: String, points: Double, range: SourceRange)] = []
         for entry in entries {
-            let value: Double? = switch entry.value.value {
-            case .int(let number): Double(number)
-            case .float(let number) where number.isFinite: number
-            default: nil
-            }
-            guard let value, value > 0, value <= 100_000 else {
+            guard let value = FieldReader.finiteNumber(entry.value), value > 0, value <= 100_000 else {
                 problems.error("invalid-cap", "the cap of category '\(entry.key)' must be a number of points above 0", at: entry.value.range)
                 continue
             }
